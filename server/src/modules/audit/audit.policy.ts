@@ -1,0 +1,5 @@
+import type { PermissionSlice } from '../../platform/permissions.js';
+
+export const auditPermissions: PermissionSlice = {
+  'audit.read': ['street_admin', 'auditor'],
+};

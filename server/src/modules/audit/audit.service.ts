@@ -1,0 +1,163 @@
+import { and, asc, count, desc, eq, gt, gte, ilike, lte, type SQL } from 'drizzle-orm';
+import type { Db } from '../../platform/db.js';
+import { sha256 } from '../../platform/crypto.js';
+import { offsetOf, type Paged } from '../../platform/pagination.js';
+import type { RequestContext } from '../../platform/request-context.js';
+import { auditEvents, auditHeads } from './audit.table.js';
+import type { ListAuditQuery } from './audit.schema.js';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+}
+
+/** Who wrote an event: a request context, or a system process (seed, CLI). */
+export type AuditSource = Pick<RequestContext, 'tenantId' | 'actor' | 'ip' | 'requestId'> | { tenantId: number; system: string };
+
+const GENESIS = '0'.repeat(64);
+
+/** Key order independent JSON, so a row read back from jsonb hashes the same as when written. */
+export function stableStringify(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (Array.isArray(v)) return `[${v.map(stableStringify).join(',')}]`;
+  if (v instanceof Date) return JSON.stringify(v.toISOString());
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+interface HashInput {
+  tenantId: number;
+  seq: number;
+  at: Date;
+  actorUserId: string | null;
+  actorName: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  ip: string;
+  reason: string | null;
+}
+
+function hashOf(prevHash: string, e: HashInput): string {
+  return sha256(
+    prevHash +
+      '|' +
+      stableStringify({ ...e, at: e.at.toISOString(), before: e.before ?? null, after: e.after ?? null }),
+  );
+}
+
+/** JSON round-trip so what we hash is exactly what jsonb can hold (dates become strings). */
+function plain(v: unknown): unknown {
+  return v === undefined || v === null ? null : JSON.parse(JSON.stringify(v));
+}
+
+/**
+ * Appends one audit event to the tenant's hash chain. Runs in the caller's transaction when given one,
+ * so the audit row and the change it records commit or roll back together.
+ */
+export async function recordAudit(db: Db, source: AuditSource, entry: AuditEntry): Promise<void> {
+  await db.transaction(async (tx) => {
+    const tenantId = source.tenantId;
+    await tx.insert(auditHeads).values({ tenantId, seq: 0, hash: GENESIS }).onConflictDoNothing();
+    const [head] = await tx.select().from(auditHeads).where(eq(auditHeads.tenantId, tenantId)).for('update');
+    const seq = (head?.seq ?? 0) + 1;
+    const prevHash = head?.hash ?? GENESIS;
+    const isSystem = 'system' in source;
+    const row: HashInput = {
+      tenantId,
+      seq,
+      at: new Date(),
+      actorUserId: isSystem ? null : (source.actor?.userId ?? null),
+      actorName: isSystem ? `系统:${source.system}` : (source.actor?.displayName ?? '匿名'),
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      before: plain(entry.before),
+      after: plain(entry.after),
+      ip: isSystem ? '' : source.ip,
+      reason: entry.reason ?? null,
+    };
+    const hash = hashOf(prevHash, row);
+    await tx.insert(auditEvents).values({
+      ...row,
+      requestId: isSystem ? null : source.requestId,
+      prevHash,
+      hash,
+    });
+    await tx.update(auditHeads).set({ seq, hash }).where(eq(auditHeads.tenantId, tenantId));
+  });
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  checked: number;
+  brokenAtSeq: number | null;
+}
+
+/** Recomputes every hash of a tenant's chain in order; the first mismatch is reported. */
+export async function verifyAuditChain(db: Db, tenantId: number): Promise<VerifyResult> {
+  let prevHash = GENESIS;
+  let lastSeq = 0;
+  let checked = 0;
+  for (;;) {
+    const batch = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.tenantId, tenantId), gt(auditEvents.seq, lastSeq)))
+      .orderBy(asc(auditEvents.seq))
+      .limit(2000);
+    if (batch.length === 0) break;
+    for (const e of batch) {
+      const expected = hashOf(prevHash, {
+        tenantId: e.tenantId,
+        seq: e.seq,
+        at: e.at,
+        actorUserId: e.actorUserId,
+        actorName: e.actorName,
+        action: e.action,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        before: e.before,
+        after: e.after,
+        ip: e.ip,
+        reason: e.reason,
+      });
+      if (e.seq !== lastSeq + 1 || e.prevHash !== prevHash || e.hash !== expected) {
+        return { ok: false, checked, brokenAtSeq: e.seq };
+      }
+      prevHash = e.hash;
+      lastSeq = e.seq;
+      checked++;
+    }
+  }
+  return { ok: true, checked, brokenAtSeq: null };
+}
+
+export async function listAuditEvents(ctx: RequestContext, q: ListAuditQuery): Promise<Paged<typeof auditEvents.$inferSelect>> {
+  const where: SQL[] = [eq(auditEvents.tenantId, ctx.tenantId)];
+  if (q.from) where.push(gte(auditEvents.at, new Date(q.from)));
+  if (q.to) where.push(lte(auditEvents.at, new Date(q.to)));
+  if (q.action) where.push(ilike(auditEvents.action, `${q.action}%`));
+  if (q.actor) where.push(ilike(auditEvents.actorName, `%${q.actor}%`));
+  if (q.entityType) where.push(eq(auditEvents.entityType, q.entityType));
+  if (q.entityId) where.push(eq(auditEvents.entityId, q.entityId));
+  const cond = and(...where);
+  const [items, [{ total }]] = await Promise.all([
+    ctx.db.select().from(auditEvents).where(cond).orderBy(desc(auditEvents.seq)).limit(q.pageSize).offset(offsetOf(q)),
+    ctx.db.select({ total: count() }).from(auditEvents).where(cond),
+  ]);
+  return { items, total, page: q.page, pageSize: q.pageSize };
+}

@@ -1,0 +1,35 @@
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Append-only, hash-chained per tenant: each row carries the previous row's hash. */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    tenantId: integer().notNull(),
+    seq: bigint({ mode: 'number' }).notNull(),
+    at: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+    actorUserId: uuid(),
+    actorName: text().notNull(),
+    action: text().notNull(),
+    entityType: text().notNull(),
+    entityId: text(),
+    before: jsonb(),
+    after: jsonb(),
+    ip: text().notNull().default(''),
+    reason: text(),
+    requestId: text(),
+    prevHash: text().notNull(),
+    hash: text().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.seq] }),
+    index('audit_events_at_idx').on(t.tenantId, t.at),
+    index('audit_events_entity_idx').on(t.tenantId, t.entityType, t.entityId),
+  ],
+);
+
+/** The head of each tenant's chain; locked FOR UPDATE so concurrent writers chain in order. */
+export const auditHeads = pgTable('audit_heads', {
+  tenantId: integer().primaryKey(),
+  seq: bigint({ mode: 'number' }).notNull(),
+  hash: text().notNull(),
+});

@@ -1,0 +1,12 @@
+import type { ModuleManifest } from '../../platform/module.js';
+import { auditPermissions } from './audit.policy.js';
+import { auditRoutes } from './audit.routes.js';
+
+export { recordAudit, verifyAuditChain, type AuditEntry, type AuditSource } from './audit.service.js';
+
+export const auditModule: ModuleManifest = {
+  name: 'audit',
+  prefix: '/api/audit',
+  routes: auditRoutes,
+  permissions: auditPermissions,
+};

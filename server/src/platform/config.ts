@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  GONGJIAN_DATA_DIR: z.string().default('./data'),
+  GONGJIAN_DATA_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64')
+    .optional(),
+  GONGJIAN_DEMO_PASSWORD: z.string().min(8).optional(),
+  GONGJIAN_SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  GONGJIAN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  GONGJIAN_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
+  GONGJIAN_ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19456),
+  GONGJIAN_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  GONGJIAN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  GONGJIAN_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  dataKey: string | undefined;
+  demoPassword: string | undefined;
+  seedDemo: boolean;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  argon2MemoryKib: number;
+  uploadMaxBytes: number;
+  logLevel: string;
+  trustProxy: boolean;
+}
+
+/** Parses configuration once at boot; bad configuration stops the process with the field named. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.GONGJIAN_DATA_DIR),
+    dataKey: e.GONGJIAN_DATA_KEY,
+    demoPassword: e.GONGJIAN_DEMO_PASSWORD,
+    seedDemo: e.GONGJIAN_SEED_DEMO === 'true',
+    sessionIdleMinutes: e.GONGJIAN_SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.GONGJIAN_SESSION_MAX_HOURS,
+    argon2MemoryKib: e.GONGJIAN_ARGON2_MEMORY_KIB,
+    uploadMaxBytes: e.GONGJIAN_UPLOAD_MAX_BYTES,
+    logLevel: e.GONGJIAN_LOG_LEVEL,
+    trustProxy: e.GONGJIAN_TRUST_PROXY === 'true',
+  };
+}

@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import { acquireDataDirLock, type DataDirLock } from './db-lock.js';
+
+/** The one database handle type services see; a transaction is one too. */
+export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  kind: DatabaseKind;
+  /** Only for the embedded database: the PGlite instance (dump, close). */
+  pglite?: PGlite;
+  pool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../db/migrations',
+);
+
+// Two drivers picked at start-up: Drizzle's node-postgres driver over PGlite's pg adapter hangs.
+export function wrapPglite(client: PGlite): Db {
+  return drizzlePglite({ client, casing: 'snake_case' }) as unknown as Db;
+}
+
+export function wrapPool(pool: pg.Pool): Db {
+  return drizzlePg({ client: pool, casing: 'snake_case' }) as unknown as Db;
+}
+
+// Return timestamps and dates as strings where Postgres sends them; numeric stays string; int8 → number.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  dataDir: string;
+  /** A pre-migrated data dir dump to start from (tests). */
+  loadDataDir?: Blob;
+  /** Embedded database in memory, no lock (tests). */
+  inMemory?: boolean;
+  poolMax?: number;
+}
+
+/** Opens PGlite (default) or a PostgreSQL server when a URL is given. */
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolMax ?? 10 });
+    pool.on('error', () => {
+      /* idle client errors surface on the next query */
+    });
+    await pool.query('select 1');
+    return { db: wrapPool(pool), kind: 'postgres', pool, close: () => pool.end() };
+  }
+  let lock: DataDirLock | undefined;
+  let client: PGlite;
+  if (opts.inMemory) {
+    client = await PGlite.create({ loadDataDir: opts.loadDataDir });
+  } else {
+    fs.mkdirSync(opts.dataDir, { recursive: true });
+    lock = acquireDataDirLock(opts.dataDir);
+    try {
+      client = await PGlite.create(path.join(opts.dataDir, 'pglite'), { loadDataDir: opts.loadDataDir });
+    } catch (e) {
+      lock.release();
+      throw e;
+    }
+  }
+  let closed = false;
+  return {
+    db: wrapPglite(client),
+    kind: 'pglite',
+    pglite: client,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await client.close();
+      lock?.release();
+    },
+  };
+}
+
+/** Applies the generated SQL migrations (idempotent). */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === 'pglite') {
+    await migratePglite(database.db as never, { migrationsFolder });
+  } else {
+    await migratePg(database.db as never, { migrationsFolder });
+  }
+}

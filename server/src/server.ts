@@ -1,0 +1,51 @@
+import { buildApp } from './app.js';
+import { ensureDemo, openRuntime } from './bootstrap.js';
+import { loadConfig } from './platform/config.js';
+import { roleLabels, type Role } from './platform/roles.js';
+
+const startedAt = Date.now();
+const log = (line: string) => process.stdout.write(line + '\n');
+
+async function main() {
+  const config = loadConfig();
+  const rt = await openRuntime(config);
+  const demo = config.seedDemo ? await ensureDemo(rt, log) : null;
+  const app = await buildApp({ database: rt.database, config, cipher: rt.cipher, storage: rt.storage, logger: config.logLevel !== 'silent' });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log(`收到 ${signal}，正在关闭… (shutting down)`);
+    try {
+      await app.close();
+    } finally {
+      await rt.database.close();
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://localhost:${port}`;
+  const dbLabel = rt.database.kind === 'pglite' ? `PGlite (embedded) in ${config.dataDir}/pglite` : 'PostgreSQL (DATABASE_URL)';
+  log('');
+  log(`共建 Gongjian is running at ${url}`);
+  log(`  database: ${dbLabel}`);
+  log(`  API docs: ${url}/api/docs`);
+  if (demo) {
+    log('  demo logins (演示账号):');
+    for (const l of demo.logins) log(`    ${l.username.padEnd(12)} ${roleLabels[l.role as Role]} (${l.role})`);
+    log(`  demo password (演示密码): ${demo.password ?? '(set at first start; see GONGJIAN_DEMO_PASSWORD)'}`);
+  }
+  log(`  started in ${Date.now() - startedAt} ms`);
+  log(`GONGJIAN_READY ${url}`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`启动失败 (failed to start): ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
