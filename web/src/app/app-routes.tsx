@@ -1,0 +1,81 @@
+import { Flex, Spin } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { useAuth } from './auth';
+import { AppLayout } from './app-layout';
+import type { FeatureRoute } from './feature-manifest';
+import { features } from './features';
+import { ForbiddenPage, NotFoundPage } from './status-pages';
+
+const LoginPage = lazy(() => import('./login-page'));
+
+function FullPageSpin() {
+  return (
+    <Flex justify="center" align="center" style={{ minHeight: '100vh' }}>
+      <Spin size="large" />
+    </Flex>
+  );
+}
+
+function RequireLogin({ children }: { children: ReactNode }) {
+  const { me, isLoading } = useAuth();
+  const location = useLocation();
+  if (isLoading) return <FullPageSpin />;
+  if (!me) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/login?next=${next}`} replace />;
+  }
+  return children;
+}
+
+function RequirePermission({ route }: { route: FeatureRoute }) {
+  const { can } = useAuth();
+  if (!can(route.permission)) return <ForbiddenPage />;
+  const Page = route.element;
+  return <Page />;
+}
+
+const layoutRoutes = features.flatMap((feature) => feature.routes);
+const publicRoutes = features.flatMap((feature) => feature.publicRoutes ?? []);
+
+/** /login and the public pages stand alone; everything else renders inside the signed-in layout. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route
+        path="/login"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <LoginPage />
+          </Suspense>
+        }
+      />
+      {publicRoutes.map((route) => {
+        const Page = route.element;
+        return (
+          <Route
+            key={`public:${route.path}`}
+            path={route.path}
+            element={
+              <Suspense fallback={<FullPageSpin />}>
+                <Page />
+              </Suspense>
+            }
+          />
+        );
+      })}
+      <Route
+        element={
+          <RequireLogin>
+            <AppLayout />
+          </RequireLogin>
+        }
+      >
+        {layoutRoutes.map((route) => (
+          <Route key={route.path} path={route.path} element={<RequirePermission route={route} />} />
+        ))}
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

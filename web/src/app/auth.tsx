@@ -1,0 +1,117 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+import { api, isApiError } from '../ui/api';
+
+export type RoleName =
+  | 'platform_admin'
+  | 'street_admin'
+  | 'instructor'
+  | 'secretary'
+  | 'grid_worker'
+  | 'member'
+  | 'unit_contact'
+  | 'resident'
+  | 'auditor';
+
+export interface Me {
+  user: {
+    id: string;
+    username: string;
+    displayName: string;
+    roles: string[];
+    scopeOrgId: string | null;
+    scopeOrgName: string | null;
+    memberId: string | null;
+    tenant: { id: number; code: string; name: string };
+  };
+  permissions: string[];
+}
+
+export interface LoginInput {
+  username: string;
+  password: string;
+  tenantCode?: string;
+}
+
+interface AuthValue {
+  me: Me | null;
+  isLoading: boolean;
+  /** Whether the signed-in user holds a permission (no permission argument: always true). */
+  can: (permission?: string) => boolean;
+  login: (input: LoginInput) => Promise<Me>;
+  logout: () => Promise<void>;
+}
+
+const meQueryKey = ['auth', 'me'] as const;
+const AuthContext = createContext<AuthValue | null>(null);
+
+function isMe(value: unknown): value is Me {
+  return typeof value === 'object' && value !== null && 'user' in value && 'permissions' in value;
+}
+
+async function fetchMe(): Promise<Me | null> {
+  try {
+    return await api<Me>('/api/auth/me', { redirectOn401: false });
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const meQuery = useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: false });
+  const me = meQuery.data ?? null;
+
+  const login = useCallback(
+    async (input: LoginInput) => {
+      const body: LoginInput = { username: input.username.trim(), password: input.password };
+      const tenantCode = input.tenantCode?.trim();
+      if (tenantCode) body.tenantCode = tenantCode;
+      const response = await api<unknown>('/api/auth/login', { method: 'POST', body, redirectOn401: false });
+      // Another user's cached lists must not leak into this session.
+      queryClient.clear();
+      const next = isMe(response) ? response : await fetchMe();
+      if (!next) throw new Error('Login succeeded but the session was not established');
+      queryClient.setQueryData(meQueryKey, next);
+      return next;
+    },
+    [queryClient],
+  );
+
+  const logout = useCallback(async () => {
+    try {
+      await api<void>('/api/auth/logout', { method: 'POST', redirectOn401: false });
+    } catch {
+      // The session may already be gone; signing out locally is still right.
+    }
+    queryClient.clear();
+    queryClient.setQueryData(meQueryKey, null);
+  }, [queryClient]);
+
+  const value = useMemo<AuthValue>(() => {
+    const granted = new Set(me?.permissions ?? []);
+    return {
+      me,
+      isLoading: meQuery.isPending,
+      can: (permission) => permission === undefined || granted.has(permission) || granted.has('*'),
+      login,
+      logout,
+    };
+  }, [me, meQuery.isPending, login, logout]);
+
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthValue {
+  const value = useContext(AuthContext);
+  if (!value) throw new Error('useAuth must be used inside <AuthProvider>');
+  return value;
+}
+
+/** The signed-in user; only for pages inside the layout, which guarantees one. */
+export function useMe(): Me {
+  const { me } = useAuth();
+  if (!me) throw new Error('useMe needs a signed-in user');
+  return me;
+}
