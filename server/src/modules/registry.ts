@@ -2,6 +2,8 @@ import type { ModuleManifest } from '../platform/module.js';
 import { accountsModule } from './accounts/index.js';
 import { auditModule } from './audit/index.js';
 import { filesModule } from './files/index.js';
+import { membersModule } from './members/index.js';
+import { placesModule } from './places/index.js';
 import { orgUnitsModule } from './org-units/index.js';
 import { tenantsModule } from './tenants/index.js';
 
@@ -15,4 +17,6 @@ export const modules: ModuleManifest[] = [
   orgUnitsModule,
   auditModule,
   filesModule,
+  membersModule,
+  placesModule,
 ];

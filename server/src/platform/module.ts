@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from './db.js';
 import type { PermissionSlice } from './permissions.js';
+import type { MetricDefinition } from './metrics.js';
 import type { AppServices } from './request-context.js';
 
 /** What the demo seeding step hands every module. */
@@ -23,4 +24,6 @@ export interface ModuleManifest {
   /** Fills the demo street; run in ascending seedOrder after the tenant and org tree exist. */
   seedDemo?: (ctx: SeedContext) => Promise<void>;
   seedOrder?: number;
+  /** Headline figures this module defines (see platform/metrics.ts). */
+  metrics?: MetricDefinition[];
 }
