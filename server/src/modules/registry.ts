@@ -1,15 +1,23 @@
 import type { ModuleManifest } from '../platform/module.js';
 import { accountsModule } from './accounts/index.js';
 import { auditModule } from './audit/index.js';
+import { dashboardsModule } from './dashboards/index.js';
+import { enterprisesModule } from './enterprises/index.js';
 import { filesModule } from './files/index.js';
+import { hazardsModule } from './hazards/index.js';
+import { householdsModule } from './households/index.js';
+import { livelihoodModule } from './livelihood/index.js';
 import { membersModule } from './members/index.js';
-import { placesModule } from './places/index.js';
 import { orgUnitsModule } from './org-units/index.js';
+import { partyWorkModule } from './party-work/index.js';
+import { placesModule } from './places/index.js';
+import { pointsModule } from './points/index.js';
+import { rectificationModule } from './rectification/index.js';
 import { tenantsModule } from './tenants/index.js';
 
 /**
  * Every feature module, one line each. app.ts registers routes and permissions from these manifests;
- * the demo seed runs their seedDemo steps in seedOrder.
+ * the demo seed runs their seedDemo steps in seedOrder. Add a module: one import, one line.
  */
 export const modules: ModuleManifest[] = [
   accountsModule,
@@ -19,4 +27,12 @@ export const modules: ModuleManifest[] = [
   filesModule,
   membersModule,
   placesModule,
+  householdsModule,
+  pointsModule,
+  rectificationModule,
+  hazardsModule,
+  enterprisesModule,
+  partyWorkModule,
+  livelihoodModule,
+  dashboardsModule,
 ];

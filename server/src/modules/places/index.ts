@@ -1,7 +1,7 @@
 import type { ModuleManifest } from '../../platform/module.js';
 import { seedPlaces } from './places.seed.js';
 
-export { grids, buildings, households, householdTags } from './places.table.js';
+export { grids, buildings } from './places.table.js';
 
 export const placesModule: ModuleManifest = {
   name: 'places',

@@ -4,7 +4,8 @@ import { maskPhone } from '../../platform/masking.js';
 import type { SeedContext } from '../../platform/module.js';
 import { randomInt } from '../../platform/random.js';
 import { orgUnits } from '../org-units/index.js';
-import { buildings, grids, households, householdTags } from './places.table.js';
+import { households, householdTags } from '../households/households.table.js';
+import { buildings, grids } from './places.table.js';
 
 /** Xingyang (荥阳) city centre, where 京城路街道 lies. */
 const CENTRE = { lat: 34.7872, lng: 113.3836 };
