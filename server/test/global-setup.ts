@@ -6,6 +6,26 @@ import type { TestProject } from 'vitest/node';
 import { migrateDatabase, openDatabase } from '../src/platform/db.js';
 import { buildSeedServices, seedDemoInto, templateDatabaseUrl } from './templates.js';
 import { TEST_PASSWORD, testConfig } from './test-config.js';
+import crypto from 'node:crypto';
+
+function listFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? listFiles(p) : [p];
+  });
+}
+
+/** Hash of the sources that shape a template: migrations, tables, seeds, platform and demo code. */
+function seedInputsHash(): string {
+  const src = path.join(process.cwd(), 'server', 'src');
+  const files = listFiles(src)
+    .filter((f) => !f.endsWith('.test.ts'))
+    .filter((f) => f.includes(`${path.sep}db${path.sep}migrations${path.sep}`) || /\.(table|seed)\.ts$/.test(f) || f.includes(`${path.sep}platform${path.sep}`) || f.includes(`${path.sep}demo${path.sep}`) || f.endsWith('registry.ts'))
+    .sort();
+  const h = crypto.createHash('sha256');
+  for (const f of files) h.update(f).update(fs.readFileSync(f));
+  return h.digest('hex').slice(0, 16);
+}
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -49,22 +69,31 @@ export default async function setup(project: TestProject) {
       fs.rmSync(dir, { recursive: true, force: true });
     };
   }
-  const db = await openDatabase({ dataDir: dir, inMemory: true });
-  await migrateDatabase(db);
-  const emptyFile = path.join(dir, 'empty.tar');
-  const dump = async (file: string) => {
-    if (!db.pglite) throw new Error('no pglite');
-    const blob = await db.pglite.dumpDataDir('none');
-    fs.writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
-  };
-  await dump(emptyFile);
-  await seedDemoInto(db.db, buildSeedServices(testConfig(), 'pglite', dir), TEST_PASSWORD);
-  const demoFile = path.join(dir, 'demo.tar');
-  await dump(demoFile);
-  await db.close();
+  // PGlite templates are cached on disk, keyed by everything that shapes them (tables, migrations, seeds).
+  const cacheDir = path.join(process.cwd(), 'node_modules', '.cache', 'gongjian-templates', seedInputsHash());
+  const emptyFile = path.join(cacheDir, 'empty.tar');
+  const demoFile = path.join(cacheDir, 'demo.tar');
   project.provide('pgliteEmptyTemplate', emptyFile);
   project.provide('pgliteDemoTemplate', demoFile);
   project.provide('pgTemplatePrefix', '');
+  if (fs.existsSync(demoFile)) {
+    console.log(`[global-setup] PGlite templates reused from cache (${path.basename(cacheDir)})`);
+    return () => fs.rmSync(dir, { recursive: true, force: true });
+  }
+  fs.mkdirSync(cacheDir, { recursive: true });
+  const db = await openDatabase({ dataDir: dir, inMemory: true });
+  await migrateDatabase(db);
+  const dump = async (file: string) => {
+    if (!db.pglite) throw new Error('no pglite');
+    const blob = await db.pglite.dumpDataDir('none');
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, Buffer.from(await blob.arrayBuffer()));
+    fs.renameSync(tmp, file);
+  };
+  await dump(emptyFile);
+  await seedDemoInto(db.db, buildSeedServices(testConfig(), 'pglite', dir), TEST_PASSWORD);
+  await dump(demoFile);
+  await db.close();
   console.log(`[global-setup] PGlite templates ready in ${Date.now() - started} ms`);
   return () => fs.rmSync(dir, { recursive: true, force: true });
 }
