@@ -109,6 +109,227 @@ CREATE TABLE "report_snapshots" (
 	CONSTRAINT "report_snapshots_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
+CREATE TABLE "discipline_records" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"member_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"decided_on" date NOT NULL,
+	"kind" text NOT NULL,
+	"outcome" text NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "discipline_records_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "inspection_feedback_items" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"inspection" text NOT NULL,
+	"problem" text NOT NULL,
+	"measures" text NOT NULL,
+	"org_id" uuid NOT NULL,
+	"responsible_name" text NOT NULL,
+	"deadline" date NOT NULL,
+	"evidence_file_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"rectification_item_id" uuid,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "inspection_feedback_items_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "supervisor_assignments" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"supervisor_name" text NOT NULL,
+	"user_id" uuid,
+	"since" date NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "supervisor_assignments_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "duty_assignments" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"shift_id" uuid NOT NULL,
+	"member_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"source" text NOT NULL,
+	"state" text DEFAULT 'signed_up' NOT NULL,
+	"check_in_at" timestamp with time zone,
+	"check_out_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "duty_assignments_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "duty_shifts" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"place" text NOT NULL,
+	"starts_at" timestamp with time zone NOT NULL,
+	"ends_at" timestamp with time zone NOT NULL,
+	"slots" integer NOT NULL,
+	"state" text DEFAULT 'open' NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "duty_shifts_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "emergency_drills" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"enterprise_id" uuid,
+	"held_on" date NOT NULL,
+	"title" text NOT NULL,
+	"location" text NOT NULL,
+	"participants" integer DEFAULT 0 NOT NULL,
+	"notes" text,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "emergency_drills_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "enterprise_inspections" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"enterprise_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"inspected_on" date NOT NULL,
+	"departments" text[] DEFAULT '{}'::text[] NOT NULL,
+	"topic" text NOT NULL,
+	"inspector_name" text NOT NULL,
+	"inspector_user_id" uuid,
+	"summary" text,
+	"finding_count" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "enterprise_inspections_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "enterprises" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"grid_id" uuid,
+	"name" text NOT NULL,
+	"category" text NOT NULL,
+	"credit_code" text,
+	"address" text NOT NULL,
+	"industry" text,
+	"contact_name" text,
+	"contact_phone_enc" text,
+	"contact_phone_masked" text,
+	"status" text DEFAULT 'operating' NOT NULL,
+	"banned_on" date,
+	"banned_reason" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "enterprises_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "inspection_findings" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"inspection_id" uuid NOT NULL,
+	"description" text NOT NULL,
+	"hazard_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "inspection_findings_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "construction_sites" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"address" text NOT NULL,
+	"stationed_worker_name" text,
+	"stationed_user_id" uuid,
+	"active" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "construction_sites_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "entry_applications" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"applicant_name" text NOT NULL,
+	"credit_code" text,
+	"industry" text NOT NULL,
+	"address" text NOT NULL,
+	"description" text,
+	"state" text DEFAULT 'submitted' NOT NULL,
+	"industry_ok" boolean,
+	"planning_ok" boolean,
+	"environment_ok" boolean,
+	"review_note" text,
+	"decision_reason" text,
+	"submitted_on" date NOT NULL,
+	"decided_on" date,
+	"decided_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "entry_applications_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "pollution_enterprises" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"address" text NOT NULL,
+	"operator_name" text,
+	"problem" text NOT NULL,
+	"treatment" text NOT NULL,
+	"state" text DEFAULT 'listed' NOT NULL,
+	"checklist" jsonb NOT NULL,
+	"listed_on" date NOT NULL,
+	"due_on" date,
+	"signed_off_on" date,
+	"signed_off_by" uuid,
+	"next_recheck_on" date,
+	"recheck_interval_days" integer DEFAULT 30 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "pollution_enterprises_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "pollution_rechecks" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"pollution_enterprise_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"checked_on" date NOT NULL,
+	"passed" boolean NOT NULL,
+	"note" text,
+	"checker_name" text NOT NULL,
+	"checker_user_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "pollution_rechecks_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "site_daily_checks" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"site_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"checked_on" date NOT NULL,
+	"checks" jsonb NOT NULL,
+	"all_met" boolean NOT NULL,
+	"note" text,
+	"checker_name" text NOT NULL,
+	"checker_user_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "site_daily_checks_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "files" (
 	"tenant_id" integer NOT NULL,
 	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -170,6 +391,282 @@ CREATE TABLE "instructors" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "instructors_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "campaign_findings" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"campaign_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"responsible_name" text NOT NULL,
+	"checked_on" date NOT NULL,
+	"rectification_item_id" uuid,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "campaign_findings_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "campaign_quantities" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"campaign_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"day" date NOT NULL,
+	"item" text NOT NULL,
+	"unit" text NOT NULL,
+	"quantity" integer NOT NULL,
+	"note" text DEFAULT '' NOT NULL,
+	"recorded_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "campaign_quantities_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "campaign_tasks" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"campaign_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"target_kind" text NOT NULL,
+	"target_name" text NOT NULL,
+	"due_on" date,
+	"done_on" date,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "campaign_tasks_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "campaigns" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"starts_on" date NOT NULL,
+	"ends_on" date,
+	"goal" text DEFAULT '' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "campaigns_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "cobuild_agreements" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"community_org_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"signed_on" date NOT NULL,
+	"valid_to" date,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "cobuild_agreements_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "cobuild_member_reports" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"community_org_id" uuid NOT NULL,
+	"member_name" text NOT NULL,
+	"member_id" uuid,
+	"reported_on" date NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "cobuild_member_reports_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "cobuild_needs" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"category" text NOT NULL,
+	"state" text DEFAULT 'open' NOT NULL,
+	"posted_on" date NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "cobuild_needs_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "cobuild_projects" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"need_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"resource_id" uuid,
+	"org_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"state" text DEFAULT 'claimed' NOT NULL,
+	"claimed_on" date NOT NULL,
+	"delivered_on" date,
+	"delivery_note" text DEFAULT '' NOT NULL,
+	"evidence_file_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"beneficiaries" integer DEFAULT 0 NOT NULL,
+	"rating" integer,
+	"rating_comment" text,
+	"rated_on" date,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "cobuild_projects_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "cobuild_resources" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"category" text NOT NULL,
+	"offered_on" date NOT NULL,
+	"active" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "cobuild_resources_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "cobuild_units" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"kind" text NOT NULL,
+	"contact_name" text DEFAULT '' NOT NULL,
+	"contact_phone_enc" text,
+	"contact_phone_masked" text,
+	"reported_org_id" uuid,
+	"reported_on" date,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "cobuild_units_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "public_counters" (
+	"tenant_id" integer NOT NULL,
+	"key" text NOT NULL,
+	"count" integer DEFAULT 0 NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "public_counters_tenant_id_key_pk" PRIMARY KEY("tenant_id","key")
+);
+--> statement-breakpoint
+CREATE TABLE "resident_requests" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"title" text NOT NULL,
+	"content" text NOT NULL,
+	"contact_name" text NOT NULL,
+	"phone_enc" text NOT NULL,
+	"phone_masked" text NOT NULL,
+	"phone_last4" text NOT NULL,
+	"tracking_code" text NOT NULL,
+	"state" text DEFAULT 'submitted' NOT NULL,
+	"submitted_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"accepted_at" timestamp with time zone,
+	"assignee_kind" text,
+	"assignee_id" uuid,
+	"assignee_name" text,
+	"dispatched_at" timestamp with time zone,
+	"answer" text,
+	"answered_at" timestamp with time zone,
+	"rating" integer,
+	"rating_comment" text,
+	"rated_at" timestamp with time zone,
+	"reject_reason" text,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "resident_requests_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "housing_buildings" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"phase_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"floors" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "housing_buildings_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "housing_milestones" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"phase_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"planned_on" date,
+	"started_on" date,
+	"completed_on" date,
+	"note" text DEFAULT '' NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "housing_milestones_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "housing_phases" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"project_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"sort_order" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "housing_phases_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "housing_projects" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"name" text NOT NULL,
+	"investment_fen" bigint DEFAULT 0 NOT NULL,
+	"audit_state" text DEFAULT 'not_audited' NOT NULL,
+	"audited_fen" bigint,
+	"land_area_m_2" integer,
+	"floor_area_m_2" integer,
+	"sites" text[] DEFAULT '{}'::text[] NOT NULL,
+	"completed_area_m_2" integer DEFAULT 0 NOT NULL,
+	"note" text DEFAULT '' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "housing_projects_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "housing_units" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"building_id" uuid NOT NULL,
+	"phase_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"label" text NOT NULL,
+	"area_m_2" integer DEFAULT 0 NOT NULL,
+	"allocated_to" uuid,
+	"allocated_on" date,
+	"contract_signed_on" date,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "housing_units_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "livelihood_settings" (
+	"tenant_id" integer NOT NULL,
+	"started_milestone" text DEFAULT 'piling' NOT NULL,
+	"satisfied_min_rating" integer DEFAULT 4 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "livelihood_settings_tenant_id_pk" PRIMARY KEY("tenant_id")
+);
+--> statement-breakpoint
+CREATE TABLE "resettlement_households" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"phase_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"household_id" uuid,
+	"head_name" text NOT NULL,
+	"size" integer DEFAULT 1 NOT NULL,
+	"entitled_units" integer DEFAULT 1 NOT NULL,
+	"moved_back_on" date,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "resettlement_households_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "member_transfers" (
@@ -352,6 +849,61 @@ CREATE TABLE "work_claims" (
 	CONSTRAINT "work_claims_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
+CREATE TABLE "rectification_items" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"source_kind" text NOT NULL,
+	"source_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"measures" text DEFAULT '' NOT NULL,
+	"responsible_name" text NOT NULL,
+	"responsible_user_id" uuid,
+	"state" text NOT NULL,
+	"started_at" timestamp with time zone NOT NULL,
+	"deadline" date NOT NULL,
+	"deadline_working_days" integer,
+	"extension_count" integer DEFAULT 0 NOT NULL,
+	"pending_extension_deadline" date,
+	"pending_extension_reason" text,
+	"pending_extension_by" uuid,
+	"submitted_by" uuid,
+	"closed_at" timestamp with time zone,
+	"closed_on_time" boolean,
+	"evidence_file_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "rectification_items_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "rectification_steps" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"item_id" uuid NOT NULL,
+	"action" text NOT NULL,
+	"from_state" text,
+	"to_state" text NOT NULL,
+	"actor_id" uuid,
+	"actor_name" text NOT NULL,
+	"note" text DEFAULT '' NOT NULL,
+	"evidence_file_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"details" jsonb,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "rectification_steps_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "working_calendar_days" (
+	"tenant_id" integer NOT NULL,
+	"day" date NOT NULL,
+	"kind" text NOT NULL,
+	"name" text DEFAULT '' NOT NULL,
+	"updated_by" uuid,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "working_calendar_days_tenant_id_day_pk" PRIMARY KEY("tenant_id","day")
+);
+--> statement-breakpoint
 CREATE TABLE "centre_assessments" (
 	"tenant_id" integer NOT NULL,
 	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -388,6 +940,87 @@ CREATE TABLE "service_centres" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "service_centres_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "study_session_attendance" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"session_id" uuid NOT NULL,
+	"member_id" uuid NOT NULL,
+	CONSTRAINT "study_session_attendance_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "spot_check_draws" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"year" integer NOT NULL,
+	"quarter" integer NOT NULL,
+	"seed" integer NOT NULL,
+	"pool_member_ids" uuid[] NOT NULL,
+	"covered_member_ids" uuid[] NOT NULL,
+	"cycle" integer NOT NULL,
+	"sample_size" integer NOT NULL,
+	"drawn_by" uuid,
+	"drawn_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "spot_check_draws_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "spot_check_picks" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"draw_id" uuid NOT NULL,
+	"member_id" uuid NOT NULL,
+	"cycle" integer NOT NULL,
+	"seq" integer NOT NULL,
+	"result" text DEFAULT 'pending' NOT NULL,
+	"comment" text,
+	"checked_by" uuid,
+	"checked_at" timestamp with time zone,
+	"had_notes" boolean,
+	CONSTRAINT "spot_check_picks_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "study_notes" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"member_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"plan_id" uuid,
+	"written_on" date NOT NULL,
+	"content" text DEFAULT '' NOT NULL,
+	"photo_file_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "study_notes_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "study_plans" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"period" text NOT NULL,
+	"topics" text[] DEFAULT '{}'::text[] NOT NULL,
+	"materials" text[] DEFAULT '{}'::text[] NOT NULL,
+	"starts_on" date NOT NULL,
+	"ends_on" date NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "study_plans_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "study_sessions" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"plan_id" uuid,
+	"kind" text NOT NULL,
+	"title" text NOT NULL,
+	"held_on" date NOT NULL,
+	"expected_count" integer NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "study_sessions_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "tenants" (
@@ -457,6 +1090,42 @@ CREATE TABLE "tours" (
 	CONSTRAINT "tours_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
+CREATE TABLE "volunteer_events" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"organiser" text NOT NULL,
+	"organiser_user_id" uuid,
+	"place" text NOT NULL,
+	"starts_at" timestamp with time zone NOT NULL,
+	"ends_at" timestamp with time zone NOT NULL,
+	"capacity" integer NOT NULL,
+	"people_served" integer DEFAULT 0 NOT NULL,
+	"state" text DEFAULT 'open' NOT NULL,
+	"closed_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "volunteer_events_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "volunteer_signups" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"event_id" uuid NOT NULL,
+	"member_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"state" text NOT NULL,
+	"check_in_at" timestamp with time zone,
+	"check_in_by" text,
+	"check_out_at" timestamp with time zone,
+	"auto_closed" boolean DEFAULT false NOT NULL,
+	"minutes" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "volunteer_signups_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_tenant_id_user_id_users_tenant_id_id_fk" FOREIGN KEY ("tenant_id","user_id") REFERENCES "public"."users"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_tenant_id_scope_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","scope_org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -464,10 +1133,46 @@ ALTER TABLE "daily_digests" ADD CONSTRAINT "daily_digests_tenant_id_user_id_user
 ALTER TABLE "export_jobs" ADD CONSTRAINT "export_jobs_tenant_id_user_id_users_tenant_id_id_fk" FOREIGN KEY ("tenant_id","user_id") REFERENCES "public"."users"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_snapshots" ADD CONSTRAINT "report_snapshots_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_snapshots" ADD CONSTRAINT "report_snapshots_tenant_id_created_by_users_tenant_id_id_fk" FOREIGN KEY ("tenant_id","created_by") REFERENCES "public"."users"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "discipline_records" ADD CONSTRAINT "discipline_records_tenant_id_member_id_members_tenant_id_id_fk" FOREIGN KEY ("tenant_id","member_id") REFERENCES "public"."members"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "discipline_records" ADD CONSTRAINT "discipline_records_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "inspection_feedback_items" ADD CONSTRAINT "inspection_feedback_items_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "supervisor_assignments" ADD CONSTRAINT "supervisor_assignments_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "duty_assignments" ADD CONSTRAINT "duty_assignments_tenant_id_shift_id_duty_shifts_tenant_id_id_fk" FOREIGN KEY ("tenant_id","shift_id") REFERENCES "public"."duty_shifts"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "duty_assignments" ADD CONSTRAINT "duty_assignments_tenant_id_member_id_members_tenant_id_id_fk" FOREIGN KEY ("tenant_id","member_id") REFERENCES "public"."members"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "duty_shifts" ADD CONSTRAINT "duty_shifts_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "emergency_drills" ADD CONSTRAINT "emergency_drills_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "enterprise_inspections" ADD CONSTRAINT "enterprise_inspections_tenant_id_enterprise_id_enterprises_tenant_id_id_fk" FOREIGN KEY ("tenant_id","enterprise_id") REFERENCES "public"."enterprises"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "enterprises" ADD CONSTRAINT "enterprises_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "inspection_findings" ADD CONSTRAINT "inspection_findings_tenant_id_inspection_id_enterprise_inspections_tenant_id_id_fk" FOREIGN KEY ("tenant_id","inspection_id") REFERENCES "public"."enterprise_inspections"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "construction_sites" ADD CONSTRAINT "construction_sites_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "entry_applications" ADD CONSTRAINT "entry_applications_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pollution_enterprises" ADD CONSTRAINT "pollution_enterprises_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pollution_rechecks" ADD CONSTRAINT "pollution_rechecks_tenant_id_pollution_enterprise_id_pollution_enterprises_tenant_id_id_fk" FOREIGN KEY ("tenant_id","pollution_enterprise_id") REFERENCES "public"."pollution_enterprises"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "site_daily_checks" ADD CONSTRAINT "site_daily_checks_tenant_id_site_id_construction_sites_tenant_id_id_fk" FOREIGN KEY ("tenant_id","site_id") REFERENCES "public"."construction_sites"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "households" ADD CONSTRAINT "households_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "instructor_assignments" ADD CONSTRAINT "instructor_assignments_tenant_id_instructor_id_instructors_tenant_id_id_fk" FOREIGN KEY ("tenant_id","instructor_id") REFERENCES "public"."instructors"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "instructor_assignments" ADD CONSTRAINT "instructor_assignments_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "instructor_trainings" ADD CONSTRAINT "instructor_trainings_tenant_id_instructor_id_instructors_tenant_id_id_fk" FOREIGN KEY ("tenant_id","instructor_id") REFERENCES "public"."instructors"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "campaign_findings" ADD CONSTRAINT "campaign_findings_tenant_id_campaign_id_campaigns_tenant_id_id_fk" FOREIGN KEY ("tenant_id","campaign_id") REFERENCES "public"."campaigns"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "campaign_quantities" ADD CONSTRAINT "campaign_quantities_tenant_id_campaign_id_campaigns_tenant_id_id_fk" FOREIGN KEY ("tenant_id","campaign_id") REFERENCES "public"."campaigns"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "campaign_quantities" ADD CONSTRAINT "campaign_quantities_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "campaign_tasks" ADD CONSTRAINT "campaign_tasks_tenant_id_campaign_id_campaigns_tenant_id_id_fk" FOREIGN KEY ("tenant_id","campaign_id") REFERENCES "public"."campaigns"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "campaigns" ADD CONSTRAINT "campaigns_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cobuild_agreements" ADD CONSTRAINT "cobuild_agreements_tenant_id_unit_id_cobuild_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","unit_id") REFERENCES "public"."cobuild_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cobuild_member_reports" ADD CONSTRAINT "cobuild_member_reports_tenant_id_unit_id_cobuild_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","unit_id") REFERENCES "public"."cobuild_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cobuild_projects" ADD CONSTRAINT "cobuild_projects_tenant_id_need_id_cobuild_needs_tenant_id_id_fk" FOREIGN KEY ("tenant_id","need_id") REFERENCES "public"."cobuild_needs"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cobuild_projects" ADD CONSTRAINT "cobuild_projects_tenant_id_unit_id_cobuild_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","unit_id") REFERENCES "public"."cobuild_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cobuild_resources" ADD CONSTRAINT "cobuild_resources_tenant_id_unit_id_cobuild_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","unit_id") REFERENCES "public"."cobuild_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cobuild_units" ADD CONSTRAINT "cobuild_units_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "resident_requests" ADD CONSTRAINT "resident_requests_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "housing_buildings" ADD CONSTRAINT "housing_buildings_tenant_id_phase_id_housing_phases_tenant_id_id_fk" FOREIGN KEY ("tenant_id","phase_id") REFERENCES "public"."housing_phases"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "housing_milestones" ADD CONSTRAINT "housing_milestones_tenant_id_phase_id_housing_phases_tenant_id_id_fk" FOREIGN KEY ("tenant_id","phase_id") REFERENCES "public"."housing_phases"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "housing_phases" ADD CONSTRAINT "housing_phases_tenant_id_project_id_housing_projects_tenant_id_id_fk" FOREIGN KEY ("tenant_id","project_id") REFERENCES "public"."housing_projects"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "housing_projects" ADD CONSTRAINT "housing_projects_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "housing_units" ADD CONSTRAINT "housing_units_tenant_id_building_id_housing_buildings_tenant_id_id_fk" FOREIGN KEY ("tenant_id","building_id") REFERENCES "public"."housing_buildings"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "housing_units" ADD CONSTRAINT "housing_units_tenant_id_allocated_to_resettlement_households_tenant_id_id_fk" FOREIGN KEY ("tenant_id","allocated_to") REFERENCES "public"."resettlement_households"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "resettlement_households" ADD CONSTRAINT "resettlement_households_tenant_id_phase_id_housing_phases_tenant_id_id_fk" FOREIGN KEY ("tenant_id","phase_id") REFERENCES "public"."housing_phases"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "resettlement_households" ADD CONSTRAINT "resettlement_households_tenant_id_household_id_households_tenant_id_id_fk" FOREIGN KEY ("tenant_id","household_id") REFERENCES "public"."households"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "member_transfers" ADD CONSTRAINT "member_transfers_tenant_id_member_id_members_tenant_id_id_fk" FOREIGN KEY ("tenant_id","member_id") REFERENCES "public"."members"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "members" ADD CONSTRAINT "members_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "org_unit_versions" ADD CONSTRAINT "org_unit_versions_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -484,14 +1189,27 @@ ALTER TABLE "work_claims" ADD CONSTRAINT "work_claims_tenant_id_member_id_member
 ALTER TABLE "work_claims" ADD CONSTRAINT "work_claims_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "work_claims" ADD CONSTRAINT "work_claims_tenant_id_household_id_households_tenant_id_id_fk" FOREIGN KEY ("tenant_id","household_id") REFERENCES "public"."households"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "work_claims" ADD CONSTRAINT "work_claims_tenant_id_rule_id_point_rules_tenant_id_id_fk" FOREIGN KEY ("tenant_id","rule_id") REFERENCES "public"."point_rules"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rectification_items" ADD CONSTRAINT "rectification_items_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rectification_steps" ADD CONSTRAINT "rectification_steps_tenant_id_item_id_rectification_items_tenant_id_id_fk" FOREIGN KEY ("tenant_id","item_id") REFERENCES "public"."rectification_items"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "centre_assessments" ADD CONSTRAINT "centre_assessments_tenant_id_centre_id_service_centres_tenant_id_id_fk" FOREIGN KEY ("tenant_id","centre_id") REFERENCES "public"."service_centres"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "centre_assessments" ADD CONSTRAINT "centre_assessments_tenant_id_standard_version_id_centre_standard_versions_tenant_id_id_fk" FOREIGN KEY ("tenant_id","standard_version_id") REFERENCES "public"."centre_standard_versions"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "service_centres" ADD CONSTRAINT "service_centres_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "study_session_attendance" ADD CONSTRAINT "study_session_attendance_tenant_id_session_id_study_sessions_tenant_id_id_fk" FOREIGN KEY ("tenant_id","session_id") REFERENCES "public"."study_sessions"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "study_session_attendance" ADD CONSTRAINT "study_session_attendance_tenant_id_member_id_members_tenant_id_id_fk" FOREIGN KEY ("tenant_id","member_id") REFERENCES "public"."members"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "spot_check_draws" ADD CONSTRAINT "spot_check_draws_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "spot_check_picks" ADD CONSTRAINT "spot_check_picks_tenant_id_draw_id_spot_check_draws_tenant_id_id_fk" FOREIGN KEY ("tenant_id","draw_id") REFERENCES "public"."spot_check_draws"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "spot_check_picks" ADD CONSTRAINT "spot_check_picks_tenant_id_member_id_members_tenant_id_id_fk" FOREIGN KEY ("tenant_id","member_id") REFERENCES "public"."members"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "study_notes" ADD CONSTRAINT "study_notes_tenant_id_member_id_members_tenant_id_id_fk" FOREIGN KEY ("tenant_id","member_id") REFERENCES "public"."members"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "study_plans" ADD CONSTRAINT "study_plans_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "study_sessions" ADD CONSTRAINT "study_sessions_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tour_findings" ADD CONSTRAINT "tour_findings_tenant_id_stop_id_tour_stops_tenant_id_id_fk" FOREIGN KEY ("tenant_id","stop_id") REFERENCES "public"."tour_stops"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tour_stops" ADD CONSTRAINT "tour_stops_tenant_id_tour_id_tours_tenant_id_id_fk" FOREIGN KEY ("tenant_id","tour_id") REFERENCES "public"."tours"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tour_stops" ADD CONSTRAINT "tour_stops_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tours" ADD CONSTRAINT "tours_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tours" ADD CONSTRAINT "tours_tenant_id_checklist_id_tour_checklists_tenant_id_id_fk" FOREIGN KEY ("tenant_id","checklist_id") REFERENCES "public"."tour_checklists"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "volunteer_events" ADD CONSTRAINT "volunteer_events_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "volunteer_signups" ADD CONSTRAINT "volunteer_signups_tenant_id_event_id_volunteer_events_tenant_id_id_fk" FOREIGN KEY ("tenant_id","event_id") REFERENCES "public"."volunteer_events"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "volunteer_signups" ADD CONSTRAINT "volunteer_signups_tenant_id_member_id_members_tenant_id_id_fk" FOREIGN KEY ("tenant_id","member_id") REFERENCES "public"."members"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "login_failures_ip_idx" ON "login_failures" USING btree ("tenant_id","ip","at");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("tenant_id","user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_tenant_username_uq" ON "users" USING btree ("tenant_id","username");--> statement-breakpoint
@@ -501,6 +1219,27 @@ CREATE INDEX "audit_events_entity_idx" ON "audit_events" USING btree ("tenant_id
 CREATE UNIQUE INDEX "daily_digests_user_day_uq" ON "daily_digests" USING btree ("tenant_id","user_id","day");--> statement-breakpoint
 CREATE INDEX "export_jobs_user_idx" ON "export_jobs" USING btree ("tenant_id","user_id","created_at");--> statement-breakpoint
 CREATE INDEX "report_snapshots_org_idx" ON "report_snapshots" USING btree ("tenant_id","org_id","created_at");--> statement-breakpoint
+CREATE INDEX "discipline_records_org_idx" ON "discipline_records" USING btree ("tenant_id","org_id","decided_on");--> statement-breakpoint
+CREATE INDEX "inspection_feedback_items_org_idx" ON "inspection_feedback_items" USING btree ("tenant_id","org_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "supervisor_assignments_org_uq" ON "supervisor_assignments" USING btree ("tenant_id","org_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "duty_assignments_member_uq" ON "duty_assignments" USING btree ("tenant_id","shift_id","member_id");--> statement-breakpoint
+CREATE INDEX "duty_assignments_member_idx" ON "duty_assignments" USING btree ("tenant_id","member_id");--> statement-breakpoint
+CREATE INDEX "duty_shifts_starts_idx" ON "duty_shifts" USING btree ("tenant_id","starts_at");--> statement-breakpoint
+CREATE INDEX "duty_shifts_org_idx" ON "duty_shifts" USING btree ("tenant_id","org_id");--> statement-breakpoint
+CREATE INDEX "emergency_drills_org_date_idx" ON "emergency_drills" USING btree ("tenant_id","org_id","held_on");--> statement-breakpoint
+CREATE INDEX "enterprise_inspections_enterprise_idx" ON "enterprise_inspections" USING btree ("tenant_id","enterprise_id");--> statement-breakpoint
+CREATE INDEX "enterprise_inspections_org_date_idx" ON "enterprise_inspections" USING btree ("tenant_id","org_id","inspected_on");--> statement-breakpoint
+CREATE INDEX "enterprises_org_idx" ON "enterprises" USING btree ("tenant_id","org_id");--> statement-breakpoint
+CREATE INDEX "enterprises_category_idx" ON "enterprises" USING btree ("tenant_id","category");--> statement-breakpoint
+CREATE UNIQUE INDEX "enterprises_credit_code_uq" ON "enterprises" USING btree ("tenant_id","credit_code") WHERE "enterprises"."credit_code" is not null;--> statement-breakpoint
+CREATE INDEX "inspection_findings_inspection_idx" ON "inspection_findings" USING btree ("tenant_id","inspection_id");--> statement-breakpoint
+CREATE INDEX "construction_sites_org_idx" ON "construction_sites" USING btree ("tenant_id","org_id");--> statement-breakpoint
+CREATE INDEX "entry_applications_org_idx" ON "entry_applications" USING btree ("tenant_id","org_id");--> statement-breakpoint
+CREATE INDEX "pollution_enterprises_org_idx" ON "pollution_enterprises" USING btree ("tenant_id","org_id");--> statement-breakpoint
+CREATE INDEX "pollution_enterprises_recheck_idx" ON "pollution_enterprises" USING btree ("tenant_id","next_recheck_on");--> statement-breakpoint
+CREATE INDEX "pollution_rechecks_enterprise_idx" ON "pollution_rechecks" USING btree ("tenant_id","pollution_enterprise_id");--> statement-breakpoint
+CREATE INDEX "pollution_rechecks_org_date_idx" ON "pollution_rechecks" USING btree ("tenant_id","org_id","checked_on");--> statement-breakpoint
+CREATE UNIQUE INDEX "site_daily_checks_site_day_uq" ON "site_daily_checks" USING btree ("tenant_id","site_id","checked_on");--> statement-breakpoint
 CREATE INDEX "files_hash_idx" ON "files" USING btree ("tenant_id","hash");--> statement-breakpoint
 CREATE INDEX "households_org_idx" ON "households" USING btree ("tenant_id","org_id");--> statement-breakpoint
 CREATE INDEX "households_grid_idx" ON "households" USING btree ("tenant_id","grid_id");--> statement-breakpoint
@@ -508,6 +1247,32 @@ CREATE UNIQUE INDEX "instructor_assignments_uq" ON "instructor_assignments" USIN
 CREATE INDEX "instructor_assignments_org_idx" ON "instructor_assignments" USING btree ("tenant_id","org_id");--> statement-breakpoint
 CREATE INDEX "instructor_trainings_instructor_idx" ON "instructor_trainings" USING btree ("tenant_id","instructor_id");--> statement-breakpoint
 CREATE INDEX "instructors_user_idx" ON "instructors" USING btree ("tenant_id","user_id");--> statement-breakpoint
+CREATE INDEX "campaign_findings_campaign_idx" ON "campaign_findings" USING btree ("tenant_id","campaign_id");--> statement-breakpoint
+CREATE INDEX "campaign_quantities_campaign_day_idx" ON "campaign_quantities" USING btree ("tenant_id","campaign_id","day");--> statement-breakpoint
+CREATE INDEX "campaign_quantities_org_idx" ON "campaign_quantities" USING btree ("tenant_id","org_id");--> statement-breakpoint
+CREATE INDEX "campaign_tasks_campaign_idx" ON "campaign_tasks" USING btree ("tenant_id","campaign_id");--> statement-breakpoint
+CREATE INDEX "campaign_tasks_org_idx" ON "campaign_tasks" USING btree ("tenant_id","org_id");--> statement-breakpoint
+CREATE INDEX "campaigns_org_idx" ON "campaigns" USING btree ("tenant_id","org_id");--> statement-breakpoint
+CREATE INDEX "cobuild_agreements_unit_idx" ON "cobuild_agreements" USING btree ("tenant_id","unit_id");--> statement-breakpoint
+CREATE INDEX "cobuild_member_reports_unit_idx" ON "cobuild_member_reports" USING btree ("tenant_id","unit_id");--> statement-breakpoint
+CREATE INDEX "cobuild_needs_org_idx" ON "cobuild_needs" USING btree ("tenant_id","org_id");--> statement-breakpoint
+CREATE INDEX "cobuild_projects_org_idx" ON "cobuild_projects" USING btree ("tenant_id","org_id");--> statement-breakpoint
+CREATE INDEX "cobuild_projects_unit_idx" ON "cobuild_projects" USING btree ("tenant_id","unit_id");--> statement-breakpoint
+CREATE INDEX "cobuild_resources_unit_idx" ON "cobuild_resources" USING btree ("tenant_id","unit_id");--> statement-breakpoint
+CREATE INDEX "cobuild_units_org_idx" ON "cobuild_units" USING btree ("tenant_id","org_id");--> statement-breakpoint
+CREATE INDEX "cobuild_units_reported_idx" ON "cobuild_units" USING btree ("tenant_id","reported_org_id");--> statement-breakpoint
+CREATE INDEX "resident_requests_org_idx" ON "resident_requests" USING btree ("tenant_id","org_id","submitted_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "resident_requests_tracking_uq" ON "resident_requests" USING btree ("tenant_id","tracking_code");--> statement-breakpoint
+CREATE INDEX "housing_buildings_phase_idx" ON "housing_buildings" USING btree ("tenant_id","phase_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "housing_milestones_phase_kind_uq" ON "housing_milestones" USING btree ("tenant_id","phase_id","kind");--> statement-breakpoint
+CREATE INDEX "housing_phases_project_idx" ON "housing_phases" USING btree ("tenant_id","project_id");--> statement-breakpoint
+CREATE INDEX "housing_phases_org_idx" ON "housing_phases" USING btree ("tenant_id","org_id");--> statement-breakpoint
+CREATE INDEX "housing_projects_org_idx" ON "housing_projects" USING btree ("tenant_id","org_id");--> statement-breakpoint
+CREATE INDEX "housing_units_phase_idx" ON "housing_units" USING btree ("tenant_id","phase_id");--> statement-breakpoint
+CREATE INDEX "housing_units_allocated_idx" ON "housing_units" USING btree ("tenant_id","allocated_to");--> statement-breakpoint
+CREATE UNIQUE INDEX "housing_units_label_uq" ON "housing_units" USING btree ("tenant_id","building_id","label");--> statement-breakpoint
+CREATE INDEX "resettlement_households_phase_idx" ON "resettlement_households" USING btree ("tenant_id","phase_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "resettlement_households_household_uq" ON "resettlement_households" USING btree ("tenant_id","phase_id","household_id");--> statement-breakpoint
 CREATE INDEX "member_transfers_member_idx" ON "member_transfers" USING btree ("tenant_id","member_id");--> statement-breakpoint
 CREATE INDEX "members_org_idx" ON "members" USING btree ("tenant_id","org_id");--> statement-breakpoint
 CREATE INDEX "members_pinyin_idx" ON "members" USING btree ("tenant_id","name_pinyin" text_pattern_ops);--> statement-breakpoint
@@ -533,10 +1298,26 @@ CREATE INDEX "work_claims_state_idx" ON "work_claims" USING btree ("tenant_id","
 CREATE INDEX "work_claims_member_idx" ON "work_claims" USING btree ("tenant_id","member_id","occurred_on");--> statement-breakpoint
 CREATE INDEX "work_claims_household_idx" ON "work_claims" USING btree ("tenant_id","household_id");--> statement-breakpoint
 CREATE INDEX "work_claims_occurred_idx" ON "work_claims" USING btree ("tenant_id","occurred_on","category");--> statement-breakpoint
+CREATE INDEX "rectification_items_source_idx" ON "rectification_items" USING btree ("tenant_id","source_kind","source_id");--> statement-breakpoint
+CREATE INDEX "rectification_items_org_idx" ON "rectification_items" USING btree ("tenant_id","org_id");--> statement-breakpoint
+CREATE INDEX "rectification_items_created_idx" ON "rectification_items" USING btree ("tenant_id","created_at" DESC NULLS LAST,"id");--> statement-breakpoint
+CREATE INDEX "rectification_items_deadline_idx" ON "rectification_items" USING btree ("tenant_id","deadline");--> statement-breakpoint
+CREATE INDEX "rectification_items_open_deadline_idx" ON "rectification_items" USING btree ("tenant_id","deadline") WHERE "rectification_items"."state" <> 'closed';--> statement-breakpoint
+CREATE INDEX "rectification_steps_item_idx" ON "rectification_steps" USING btree ("tenant_id","item_id","at");--> statement-breakpoint
 CREATE INDEX "centre_assessments_centre_idx" ON "centre_assessments" USING btree ("tenant_id","centre_id","assessed_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "centre_standard_versions_uq" ON "centre_standard_versions" USING btree ("tenant_id","version");--> statement-breakpoint
 CREATE UNIQUE INDEX "service_centres_org_uq" ON "service_centres" USING btree ("tenant_id","org_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "study_session_attendance_uq" ON "study_session_attendance" USING btree ("tenant_id","session_id","member_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "spot_check_draws_uq" ON "spot_check_draws" USING btree ("tenant_id","org_id","year","quarter");--> statement-breakpoint
+CREATE UNIQUE INDEX "spot_check_picks_uq" ON "spot_check_picks" USING btree ("tenant_id","draw_id","member_id");--> statement-breakpoint
+CREATE INDEX "study_notes_member_idx" ON "study_notes" USING btree ("tenant_id","member_id","written_on");--> statement-breakpoint
+CREATE INDEX "study_notes_org_idx" ON "study_notes" USING btree ("tenant_id","org_id");--> statement-breakpoint
+CREATE INDEX "study_sessions_org_idx" ON "study_sessions" USING btree ("tenant_id","org_id","held_on");--> statement-breakpoint
 CREATE INDEX "tour_findings_tour_idx" ON "tour_findings" USING btree ("tenant_id","tour_id");--> statement-breakpoint
 CREATE INDEX "tour_findings_org_idx" ON "tour_findings" USING btree ("tenant_id","org_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "tour_stops_uq" ON "tour_stops" USING btree ("tenant_id","tour_id","org_id");--> statement-breakpoint
-CREATE INDEX "tours_org_idx" ON "tours" USING btree ("tenant_id","org_id");
+CREATE INDEX "tours_org_idx" ON "tours" USING btree ("tenant_id","org_id");--> statement-breakpoint
+CREATE INDEX "volunteer_events_starts_idx" ON "volunteer_events" USING btree ("tenant_id","starts_at");--> statement-breakpoint
+CREATE INDEX "volunteer_events_org_idx" ON "volunteer_events" USING btree ("tenant_id","org_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "volunteer_signups_member_uq" ON "volunteer_signups" USING btree ("tenant_id","event_id","member_id");--> statement-breakpoint
+CREATE INDEX "volunteer_signups_member_idx" ON "volunteer_signups" USING btree ("tenant_id","member_id");
