@@ -86,6 +86,8 @@ export interface ContextPluginOptions {
  */
 export const contextPlugin = fp<ContextPluginOptions>(async (app, opts) => {
   app.decorateRequest('ctx', null as unknown as RequestContext);
+  // Authentication and the permission check run in onRequest, before the body is parsed or validated:
+  // an anonymous or unauthorised caller learns nothing about the route's schema and uploads nothing.
   app.addHook('onRequest', async (req) => {
     req.ctx = {
       db: opts.db,
@@ -95,8 +97,6 @@ export const contextPlugin = fp<ContextPluginOptions>(async (app, opts) => {
       requestId: req.id,
       services: opts.services,
     };
-  });
-  app.addHook('preHandler', async (req) => {
     const cfg = req.routeOptions.config;
     const url = req.routeOptions.url ?? '';
     if (!url.startsWith('/api/')) return;
