@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import { api, isApiError } from '../ui/api';
 
@@ -49,6 +49,10 @@ function isMe(value: unknown): value is Me {
   return typeof value === 'object' && value !== null && 'user' in value && 'permissions' in value;
 }
 
+function removeEverythingButMe(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (query) => !(query.queryKey[0] === meQueryKey[0] && query.queryKey[1] === meQueryKey[1]) });
+}
+
 async function fetchMe(): Promise<Me | null> {
   try {
     return await api<Me>('/api/auth/me', { redirectOn401: false });
@@ -69,10 +73,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       const tenantCode = input.tenantCode?.trim();
       if (tenantCode) body.tenantCode = tenantCode;
       const response = await api<unknown>('/api/auth/login', { method: 'POST', body, redirectOn401: false });
-      // Another user's cached lists must not leak into this session.
-      queryClient.clear();
       const next = isMe(response) ? response : await fetchMe();
       if (!next) throw new Error('Login succeeded but the session was not established');
+      // Another user's cached lists must not leak into this session. The me query itself stays
+      // (updated in place): AuthProvider's observer would not notice a removed-and-recreated entry.
+      removeEverythingButMe(queryClient);
       queryClient.setQueryData(meQueryKey, next);
       return next;
     },
@@ -85,7 +90,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     } catch {
       // The session may already be gone; signing out locally is still right.
     }
-    queryClient.clear();
+    removeEverythingButMe(queryClient);
     queryClient.setQueryData(meQueryKey, null);
   }, [queryClient]);
 

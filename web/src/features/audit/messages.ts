@@ -15,6 +15,15 @@ const zh = {
   'audit.verify': '校验哈希链',
   'audit.verify.ok': '哈希链完整：已校验 {checked} 条记录',
   'audit.verify.broken': '哈希链在第 {seq} 条记录处断裂（已校验 {checked} 条）',
+  'audit.action.auth.login': '登录',
+  'audit.action.auth.logout': '退出登录',
+  'audit.action.auth.password_changed': '修改密码',
+  'audit.action.file.upload': '上传文件',
+  'audit.action.org.create': '新建组织',
+  'audit.action.org.rename': '组织更名',
+  'audit.action.org.move': '调整隶属',
+  'audit.action.org.close': '撤销组织',
+  'audit.action.tenant.create': '新建街道',
 };
 
 const en: Record<keyof typeof zh, string> = {
@@ -34,6 +43,15 @@ const en: Record<keyof typeof zh, string> = {
   'audit.verify': 'Verify hash chain',
   'audit.verify.ok': 'Hash chain intact: {checked} events checked',
   'audit.verify.broken': 'Hash chain broken at event {seq} ({checked} checked)',
+  'audit.action.auth.login': 'Sign in',
+  'audit.action.auth.logout': 'Sign out',
+  'audit.action.auth.password_changed': 'Password changed',
+  'audit.action.file.upload': 'File uploaded',
+  'audit.action.org.create': 'Organisation created',
+  'audit.action.org.rename': 'Organisation renamed',
+  'audit.action.org.move': 'Organisation moved',
+  'audit.action.org.close': 'Organisation closed',
+  'audit.action.tenant.create': 'Sub-district created',
 };
 
 export const messages = { zh, en };

@@ -46,10 +46,10 @@ const zh = {
   'orgs.history.parent': '上级：{name}',
   'orgs.history.untilNow': '至今',
 
-  'orgs.change.created': '设立',
-  'orgs.change.renamed': '更名',
-  'orgs.change.moved': '调整隶属',
-  'orgs.change.closed': '撤销',
+  'orgs.change.create': '设立',
+  'orgs.change.rename': '更名',
+  'orgs.change.move': '调整隶属',
+  'orgs.change.close': '撤销',
 
   'orgs.validation.name': '请输入名称',
   'orgs.validation.kind': '请选择类型',
@@ -114,10 +114,10 @@ const en: Record<keyof typeof zh, string> = {
   'orgs.history.parent': 'Parent: {name}',
   'orgs.history.untilNow': 'now',
 
-  'orgs.change.created': 'Created',
-  'orgs.change.renamed': 'Renamed',
-  'orgs.change.moved': 'Moved',
-  'orgs.change.closed': 'Closed',
+  'orgs.change.create': 'Created',
+  'orgs.change.rename': 'Renamed',
+  'orgs.change.move': 'Moved',
+  'orgs.change.close': 'Closed',
 
   'orgs.validation.name': 'Enter a name',
   'orgs.validation.kind': 'Choose a kind',

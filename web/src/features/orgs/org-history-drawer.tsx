@@ -6,7 +6,7 @@ import { useIsMobile } from '../../ui/use-is-mobile';
 import { useOrgHistory } from './hooks';
 import type { OrgUnit } from './org-units';
 
-const changeColors: Record<string, string> = { created: 'green', renamed: 'blue', moved: 'orange', closed: 'gray' };
+const changeColors: Record<string, string> = { create: 'green', rename: 'blue', move: 'orange', close: 'gray' };
 
 export function OrgHistoryDrawer({ unit, onClose }: { unit: OrgUnit; onClose: () => void }) {
   const { t, has } = useI18n();
