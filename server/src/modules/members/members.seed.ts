@@ -7,7 +7,7 @@ import { namePinyin } from '../../platform/pinyin.js';
 import { randomInt } from '../../platform/random.js';
 import { linkUserToMember } from '../accounts/index.js';
 import { orgUnits } from '../org-units/index.js';
-import { members } from './members.table.js';
+import { members, memberTransfers } from './members.table.js';
 
 /** The report: 1,120余名党员 under points management. */
 export const DEMO_MEMBER_COUNT = 1126;
@@ -82,5 +82,15 @@ export async function seedMembers(ctx: SeedContext): Promise<void> {
     }
   }
   for (let i = 0; i < rows.length; i += 250) await db.insert(members).values(rows.slice(i, i + 250));
+  // Transfer history (转接组织关系) for every 40th member: arrived from the neighbouring branch.
+  // Index-based, not drawn from `random`, so later modules' demo data stays the same.
+  const transfers: (typeof memberTransfers.$inferInsert)[] = [];
+  rows.forEach((r, i) => {
+    if (i % 40 !== 17 || !r.id || branches.length < 2) return;
+    const here = branches.findIndex((b) => b.id === r.orgId);
+    const from = branches[(here + 1) % branches.length];
+    transfers.push({ tenantId, memberId: r.id, fromOrgId: from.id, toOrgId: r.orgId, transferDate: `${2015 + (i % 4)}-${pad((i % 12) + 1)}-15`, reason: '工作调动' });
+  });
+  for (let i = 0; i < transfers.length; i += 500) await db.insert(memberTransfers).values(transfers.slice(i, i + 500));
   if (zhangId) await linkUserToMember(db, tenantId, 'dangyuan', zhangId);
 }
