@@ -342,6 +342,53 @@ CREATE TABLE "files" (
 	CONSTRAINT "files_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
+CREATE TABLE "hazards" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"grid_id" uuid,
+	"building_id" uuid,
+	"category" text NOT NULL,
+	"severity" text NOT NULL,
+	"description" text NOT NULL,
+	"lat" double precision,
+	"lng" double precision,
+	"address" text DEFAULT '' NOT NULL,
+	"photo_file_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"media_url" text,
+	"source_kind" text DEFAULT 'report' NOT NULL,
+	"source_id" uuid,
+	"reported_by" uuid,
+	"reporter_name" text NOT NULL,
+	"reported_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"reported_date" date NOT NULL,
+	"report_count" integer DEFAULT 1 NOT NULL,
+	"resolution" text,
+	"decided_by" uuid,
+	"decided_at" timestamp with time zone,
+	"fixed_at" timestamp with time zone,
+	"fix_note" text DEFAULT '' NOT NULL,
+	"fix_evidence_file_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"rectification_item_id" uuid,
+	"duplicate_of_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "hazards_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "open311_keys" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"name" text NOT NULL,
+	"key_hash" text NOT NULL,
+	"key_prefix" text NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"revoked_at" timestamp with time zone,
+	"last_used_at" timestamp with time zone,
+	CONSTRAINT "open311_keys_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "households" (
 	"tenant_id" integer NOT NULL,
 	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -760,6 +807,24 @@ CREATE TABLE "buildings" (
 	CONSTRAINT "buildings_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
+CREATE TABLE "grid_groups" (
+	"tenant_id" integer NOT NULL,
+	"grid_id" uuid NOT NULL,
+	"group_org_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "grid_groups_tenant_id_grid_id_group_org_id_pk" PRIMARY KEY("tenant_id","grid_id","group_org_id")
+);
+--> statement-breakpoint
+CREATE TABLE "grid_staff" (
+	"tenant_id" integer NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"grid_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"role" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "grid_staff_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "grids" (
 	"tenant_id" integer NOT NULL,
 	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -1149,6 +1214,7 @@ ALTER TABLE "entry_applications" ADD CONSTRAINT "entry_applications_tenant_id_or
 ALTER TABLE "pollution_enterprises" ADD CONSTRAINT "pollution_enterprises_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pollution_rechecks" ADD CONSTRAINT "pollution_rechecks_tenant_id_pollution_enterprise_id_pollution_enterprises_tenant_id_id_fk" FOREIGN KEY ("tenant_id","pollution_enterprise_id") REFERENCES "public"."pollution_enterprises"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "site_daily_checks" ADD CONSTRAINT "site_daily_checks_tenant_id_site_id_construction_sites_tenant_id_id_fk" FOREIGN KEY ("tenant_id","site_id") REFERENCES "public"."construction_sites"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "hazards" ADD CONSTRAINT "hazards_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "households" ADD CONSTRAINT "households_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "instructor_assignments" ADD CONSTRAINT "instructor_assignments_tenant_id_instructor_id_instructors_tenant_id_id_fk" FOREIGN KEY ("tenant_id","instructor_id") REFERENCES "public"."instructors"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "instructor_assignments" ADD CONSTRAINT "instructor_assignments_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -1179,6 +1245,9 @@ ALTER TABLE "org_unit_versions" ADD CONSTRAINT "org_unit_versions_tenant_id_org_
 ALTER TABLE "org_units" ADD CONSTRAINT "org_units_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "org_units" ADD CONSTRAINT "org_units_tenant_id_parent_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","parent_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "buildings" ADD CONSTRAINT "buildings_tenant_id_grid_id_grids_tenant_id_id_fk" FOREIGN KEY ("tenant_id","grid_id") REFERENCES "public"."grids"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "grid_groups" ADD CONSTRAINT "grid_groups_tenant_id_grid_id_grids_tenant_id_id_fk" FOREIGN KEY ("tenant_id","grid_id") REFERENCES "public"."grids"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "grid_groups" ADD CONSTRAINT "grid_groups_tenant_id_group_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","group_org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "grid_staff" ADD CONSTRAINT "grid_staff_tenant_id_grid_id_grids_tenant_id_id_fk" FOREIGN KEY ("tenant_id","grid_id") REFERENCES "public"."grids"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "grids" ADD CONSTRAINT "grids_tenant_id_org_id_org_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","org_id") REFERENCES "public"."org_units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pairings" ADD CONSTRAINT "pairings_tenant_id_member_id_members_tenant_id_id_fk" FOREIGN KEY ("tenant_id","member_id") REFERENCES "public"."members"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pairings" ADD CONSTRAINT "pairings_tenant_id_household_id_households_tenant_id_id_fk" FOREIGN KEY ("tenant_id","household_id") REFERENCES "public"."households"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -1241,6 +1310,12 @@ CREATE INDEX "pollution_rechecks_enterprise_idx" ON "pollution_rechecks" USING b
 CREATE INDEX "pollution_rechecks_org_date_idx" ON "pollution_rechecks" USING btree ("tenant_id","org_id","checked_on");--> statement-breakpoint
 CREATE UNIQUE INDEX "site_daily_checks_site_day_uq" ON "site_daily_checks" USING btree ("tenant_id","site_id","checked_on");--> statement-breakpoint
 CREATE INDEX "files_hash_idx" ON "files" USING btree ("tenant_id","hash");--> statement-breakpoint
+CREATE INDEX "hazards_reported_idx" ON "hazards" USING btree ("tenant_id","reported_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "hazards_geo_idx" ON "hazards" USING btree ("tenant_id","category","lat","lng");--> statement-breakpoint
+CREATE INDEX "hazards_org_date_idx" ON "hazards" USING btree ("tenant_id","org_id","reported_date");--> statement-breakpoint
+CREATE INDEX "hazards_date_idx" ON "hazards" USING btree ("tenant_id","reported_date");--> statement-breakpoint
+CREATE INDEX "hazards_grid_idx" ON "hazards" USING btree ("tenant_id","grid_id");--> statement-breakpoint
+CREATE INDEX "open311_keys_hash_idx" ON "open311_keys" USING btree ("key_hash");--> statement-breakpoint
 CREATE INDEX "households_org_idx" ON "households" USING btree ("tenant_id","org_id");--> statement-breakpoint
 CREATE INDEX "households_grid_idx" ON "households" USING btree ("tenant_id","grid_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "instructor_assignments_uq" ON "instructor_assignments" USING btree ("tenant_id","instructor_id","org_id");--> statement-breakpoint
@@ -1284,6 +1359,9 @@ CREATE INDEX "org_unit_versions_org_idx" ON "org_unit_versions" USING btree ("te
 CREATE INDEX "org_units_path_idx" ON "org_units" USING btree ("tenant_id","path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "org_units_parent_idx" ON "org_units" USING btree ("tenant_id","parent_id");--> statement-breakpoint
 CREATE INDEX "buildings_grid_idx" ON "buildings" USING btree ("tenant_id","grid_id");--> statement-breakpoint
+CREATE INDEX "grid_groups_group_idx" ON "grid_groups" USING btree ("tenant_id","group_org_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "grid_staff_uq" ON "grid_staff" USING btree ("tenant_id","grid_id","user_id","role");--> statement-breakpoint
+CREATE INDEX "grid_staff_user_idx" ON "grid_staff" USING btree ("tenant_id","user_id");--> statement-breakpoint
 CREATE INDEX "grids_org_idx" ON "grids" USING btree ("tenant_id","org_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "pairings_open_uq" ON "pairings" USING btree ("tenant_id","member_id","household_id") WHERE ended_on is null;--> statement-breakpoint
 CREATE INDEX "pairings_household_idx" ON "pairings" USING btree ("tenant_id","household_id");--> statement-breakpoint
@@ -1321,3 +1399,14 @@ CREATE INDEX "volunteer_events_starts_idx" ON "volunteer_events" USING btree ("t
 CREATE INDEX "volunteer_events_org_idx" ON "volunteer_events" USING btree ("tenant_id","org_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "volunteer_signups_member_uq" ON "volunteer_signups" USING btree ("tenant_id","event_id","member_id");--> statement-breakpoint
 CREATE INDEX "volunteer_signups_member_idx" ON "volunteer_signups" USING btree ("tenant_id","member_id");
+--> statement-breakpoint
+-- Hand-written SQL appended to the generated migration (scripts/db-generate.sh): what Drizzle cannot express.
+-- The audit log is append-only: updates and deletes are refused by the database itself.
+CREATE OR REPLACE FUNCTION gongjian_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'table % is append-only', TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events
+  FOR EACH ROW EXECUTE FUNCTION gongjian_refuse_change();

@@ -1,7 +1,9 @@
 import type { ModuleManifest } from '../../platform/module.js';
 import { seedPlaces } from './places.seed.js';
 
-export { grids, buildings } from './places.table.js';
+export { grids, buildings, gridStaff, gridGroups } from './places.table.js';
+export { getGridInScope, getBuildingInScope, findGridAt, findGridAtInTenant, type Grid, type Building } from './places.lookup.js';
+export { boundaryContains, haversineMetres, boundingBox, type GridBoundary } from './places.geo.js';
 
 export const placesModule: ModuleManifest = {
   name: 'places',

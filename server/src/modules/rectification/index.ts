@@ -1,8 +1,33 @@
 import type { ModuleManifest } from '../../platform/module.js';
+import { rectificationLedgers } from './rectification.ledger.js';
+import { rectificationPermissions } from './rectification.policy.js';
+import { rectificationRoutes } from './rectification.routes.js';
 
-// Placeholder manifest: the module's owner replaces this file.
+export {
+  rectificationItems,
+  rectificationSteps,
+  rectificationSourceKinds,
+  rectificationStates,
+  type RectificationSourceKind,
+  type RectificationState,
+  type RectificationAction,
+} from './rectification.table.js';
+export {
+  openRectificationItem,
+  rectificationStatesBySource,
+  reopenBySource,
+  countOverdueItems,
+  overdueCondition,
+  type OpenRectificationInput,
+} from './rectification.service.js';
+export { loadWorkingCalendar } from './rectification.calendar.js';
+export { rectificationStateLabels, nextRectificationState, rectificationTransitions } from './rectification.workflow.js';
+export { rectificationSourceLabels } from './rectification.ledger.js';
+
 export const rectificationModule: ModuleManifest = {
   name: 'rectification',
   prefix: '/api/rectification',
-  permissions: {},
+  routes: rectificationRoutes,
+  permissions: rectificationPermissions,
+  ledgers: rectificationLedgers,
 };
