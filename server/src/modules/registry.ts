@@ -3,6 +3,7 @@ import { accountsModule } from './accounts/index.js';
 import { auditModule } from './audit/index.js';
 import { dashboardsModule } from './dashboards/index.js';
 import { enterprisesModule } from './enterprises/index.js';
+import { environmentModule } from './environment/index.js';
 import { filesModule } from './files/index.js';
 import { hazardsModule } from './hazards/index.js';
 import { householdsModule } from './households/index.js';
@@ -32,6 +33,7 @@ export const modules: ModuleManifest[] = [
   rectificationModule,
   hazardsModule,
   enterprisesModule,
+  environmentModule,
   partyWorkModule,
   livelihoodModule,
   dashboardsModule,
