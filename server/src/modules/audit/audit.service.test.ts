@@ -21,7 +21,14 @@ describe('audit log', () => {
     expect(r).toEqual({ ok: true, checked: 25, brokenAtSeq: null });
   });
 
-  it('detects a row edited after the fact', async () => {
+  it('refuses updates and deletes in the database itself', async () => {
+    const causeOf = (p: Promise<unknown>) => p.then(() => 'no error', (e: { cause?: { message?: string } }) => e.cause?.message ?? String(e));
+    expect(await causeOf(t.db.execute(sql`update audit_events set action = 'x' where tenant_id = 7 and seq = 1`))).toMatch(/append-only/);
+    expect(await causeOf(t.db.execute(sql`delete from audit_events where tenant_id = 7`))).toMatch(/append-only/);
+  });
+
+  it('detects a row edited after the fact (by someone who turned the guard off)', async () => {
+    await t.db.execute(sql`alter table audit_events disable trigger audit_events_append_only`);
     await t.db.execute(sql`update audit_events set after = '{"n": 999}'::jsonb where tenant_id = 7 and seq = 10`);
     expect(await verifyAuditChain(t.db, 7)).toMatchObject({ ok: false, brokenAtSeq: 10 });
   });
