@@ -13,6 +13,8 @@ import { LanguageSwitch } from './language-switch';
 import { TodoBadge } from './todo-badge';
 
 const headerHeight = 56;
+/** The bell opens the inbox once a feature registers a page at /inbox. */
+const hasInboxPage = features.some((feature) => feature.routes.some((route) => route.path === '/inbox'));
 const brandRed = '#c8161d';
 
 /** The signed-in frame: header, permission-filtered menu (a drawer on phones) and the page. */
@@ -99,7 +101,7 @@ export function AppLayout() {
             </Typography.Text>
           </Flex>
           <Flex align="center" gap={isMobile ? 0 : 8} style={{ color: '#fff', flexShrink: 0 }}>
-            <TodoBadge />
+            <TodoBadge onOpen={hasInboxPage ? () => void navigate('/inbox') : undefined} />
             <LanguageSwitch compact={isMobile} />
             <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
               <Button type="text" style={{ color: '#fff', height: 40 }} data-testid="user-menu">

@@ -3,7 +3,8 @@ import { Button, Card, Collapse, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useT } from '../i18n/i18n-context';
-import { ErrorAlert } from '../ui/error-alert';
+import { isApiError } from '../ui/api';
+import { applyServerErrors, ErrorAlert } from '../ui/error-alert';
 import { LanguageSwitch } from './language-switch';
 import { useAuth, type LoginInput } from './auth';
 
@@ -19,6 +20,8 @@ export default function LoginPage() {
   const [searchParams] = useSearchParams();
   const [error, setError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
+  const [form] = Form.useForm<LoginInput>();
+  const [otherStreetOpen, setOtherStreetOpen] = useState(false);
   const next = safeNext(searchParams.get('next'));
 
   if (me && !submitting) return <Navigate to={next} replace />;
@@ -30,7 +33,9 @@ export default function LoginPage() {
       await login(values);
       void navigate(next, { replace: true });
     } catch (caught) {
-      setError(caught);
+      // A username that exists in several streets comes back as a field error on tenantCode.
+      if (isApiError(caught) && caught.fieldErrors.some((field) => field.path === 'tenantCode')) setOtherStreetOpen(true);
+      if (!applyServerErrors(form, caught)) setError(caught);
     } finally {
       setSubmitting(false);
     }
@@ -54,7 +59,7 @@ export default function LoginPage() {
           <Typography.Text type="secondary">{t('login.subtitle')}</Typography.Text>
         </Flex>
         <ErrorAlert error={error} prefix="login.error" style={{ marginBottom: 16 }} />
-        <Form<LoginInput> layout="vertical" onFinish={(values) => void onFinish(values)} requiredMark={false} size="large">
+        <Form<LoginInput> form={form} layout="vertical" onFinish={(values) => void onFinish(values)} requiredMark={false} size="large">
           <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.required.username') }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>
@@ -64,6 +69,8 @@ export default function LoginPage() {
           <Collapse
             ghost
             size="small"
+            activeKey={otherStreetOpen ? ['tenant'] : []}
+            onChange={(keys) => setOtherStreetOpen(keys.length > 0)}
             style={{ marginBottom: 16 }}
             items={[
               {
