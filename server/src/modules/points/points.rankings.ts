@@ -1,0 +1,158 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows } from '../../platform/db.js';
+import { notFound } from '../../platform/errors.js';
+import { offsetOf } from '../../platform/pagination.js';
+import type { ActorContext } from '../../platform/request-context.js';
+import { getOrgInScope } from '../org-units/index.js';
+import { categoryLabels } from './points.labels.js';
+import { loadMember } from './points.ledger.js';
+import type { RankingQuery, RankingRow } from './points.schema.js';
+import { pointCategories, type PointCategory } from './points.table.js';
+
+const ALL_SIX = pointCategories.length;
+
+/** The org path a ranking or figure covers: the chosen unit (in scope) or the actor's scope root. */
+export async function rootPath(ctx: ActorContext, orgId?: string): Promise<string> {
+  if (!orgId) return ctx.actor.scopePath;
+  return (await getOrgInScope(ctx, orgId)).path;
+}
+
+/** Net points per member in a period under a path: the one aggregation rankings and figures share. */
+function memberTotals(tenantId: number, path: string, from: string, to: string): SQL {
+  return sql`select x.member_id, sum(x.cat_total)::int as total, count(*) filter (where x.cat_total > 0)::int as categories
+    from (select e.member_id, e.category, sum(e.points) as cat_total
+      from point_entries e
+      join org_units o on o.tenant_id = e.tenant_id and o.id = e.org_id
+      where e.tenant_id = ${tenantId} and e.occurred_on between ${from} and ${to} and o.path like ${path + '%'}
+      group by e.member_id, e.category) x
+    group by x.member_id`;
+}
+
+/** Active members under a path, grouped by branch (denominator for per-member averages). */
+function memberCounts(tenantId: number, path: string): SQL {
+  return sql`select m.org_id, count(*)::int as members
+    from members m join org_units o on o.tenant_id = m.tenant_id and o.id = m.org_id
+    where m.tenant_id = ${tenantId} and m.state = 'active' and o.path like ${path + '%'}
+    group by m.org_id`;
+}
+
+interface Summary {
+  points: number;
+  members: number;
+  perMember: number;
+  completedAllSix: number;
+}
+
+async function summaryOf(ctx: ActorContext, path: string, from: string, to: string): Promise<Summary> {
+  const [row] = await queryRows<{ points: number | null; completed: number | null; members: number | null }>(
+    ctx.db,
+    sql`select (select sum(total)::int from (${memberTotals(ctx.tenantId, path, from, to)}) t) as points,
+      (select count(*)::int from (${memberTotals(ctx.tenantId, path, from, to)}) t where t.categories >= ${ALL_SIX}) as completed,
+      (select sum(members)::int from (${memberCounts(ctx.tenantId, path)}) c) as members`,
+  );
+  const points = Number(row?.points ?? 0);
+  const members = Number(row?.members ?? 0);
+  return { points, members, perMember: members ? Math.round((points / members) * 100) / 100 : 0, completedAllSix: Number(row?.completed ?? 0) };
+}
+
+/**
+ * Rankings for any period, by SQL aggregation over point_entries: members (within the chosen unit),
+ * branches, or villages/communities — with totals and points per member so a big branch does not win by size.
+ */
+export async function getRankings(ctx: ActorContext, q: RankingQuery) {
+  const path = await rootPath(ctx, q.orgId);
+  const totals = memberTotals(ctx.tenantId, path, q.from, q.to);
+  let query: SQL;
+  if (q.level === 'member') {
+    query = sql`select m.id, m.name, o.name as org_name, coalesce(t.total, 0)::int as total, 1 as members,
+        coalesce(t.total, 0)::float8 as per_member, coalesce(t.categories, 0)::int as categories,
+        rank() over (order by coalesce(t.total, 0) desc)::int as rank, count(*) over ()::int as full_count
+      from members m
+      join org_units o on o.tenant_id = m.tenant_id and o.id = m.org_id
+      left join (${totals}) t on t.member_id = m.id
+      where m.tenant_id = ${ctx.tenantId} and m.state = 'active' and o.path like ${path + '%'}
+      order by rank, m.name_pinyin`;
+  } else {
+    // Branch level groups by the entry's branch; unit level by the village/community/enterprise at depth 1.
+    const groupKey = q.level === 'branch' ? sql`o.id` : sql`nullif(split_part(o.path, '/', 3), '')::uuid`;
+    query = sql`with per_member as (${totals}),
+      by_group as (
+        select ${groupKey} as gid, sum(pm.total)::int as total, count(*) filter (where pm.categories >= ${ALL_SIX})::int as completed
+        from per_member pm join members m on m.tenant_id = ${ctx.tenantId} and m.id = pm.member_id
+        join org_units o on o.tenant_id = m.tenant_id and o.id = m.org_id
+        group by 1),
+      sizes as (
+        select ${groupKey} as gid, sum(c.members)::int as members
+        from (${memberCounts(ctx.tenantId, path)}) c join org_units o on o.tenant_id = ${ctx.tenantId} and o.id = c.org_id
+        group by 1)
+      select g.id, g.name, p.name as org_name, coalesce(b.total, 0)::int as total, s.members,
+        round(coalesce(b.total, 0)::numeric / nullif(s.members, 0), 2)::float8 as per_member,
+        coalesce(b.completed, 0)::int as categories,
+        rank() over (order by coalesce(b.total, 0)::numeric / nullif(s.members, 0) desc nulls last)::int as rank,
+        count(*) over ()::int as full_count
+      from sizes s join org_units g on g.tenant_id = ${ctx.tenantId} and g.id = s.gid
+      left join org_units p on p.tenant_id = g.tenant_id and p.id = g.parent_id
+      left join by_group b on b.gid = s.gid
+      order by rank, g.sort_order, g.name`;
+  }
+  const rows = await queryRows<{ id: string; name: string; org_name: string | null; total: number; members: number; per_member: number | null; categories: number; rank: number; full_count: number }>(
+    ctx.db,
+    sql`${query} limit ${q.pageSize} offset ${offsetOf(q)}`,
+  );
+  const items: RankingRow[] = rows.map((r) => ({
+    rank: Number(r.rank),
+    id: r.id,
+    name: r.name,
+    orgName: r.org_name,
+    total: Number(r.total),
+    members: Number(r.members),
+    perMember: Number(r.per_member ?? 0),
+    categories: Number(r.categories),
+  }));
+  const total = rows.length ? Number(rows[0].full_count) : 0;
+  return { items, total, page: q.page, pageSize: q.pageSize, summary: await summaryOf(ctx, path, q.from, q.to) };
+}
+
+/** A member's own standing: total, by category, rank in the branch and the street, 六个一 completion. */
+export async function getMyPoints(ctx: ActorContext, period: { from: string; to: string }) {
+  if (!ctx.actor.memberId) throw notFound('党员');
+  const member = await loadMember(ctx.db, ctx.tenantId, ctx.actor.memberId);
+  const streetPath = `/${member.orgPath.split('/').filter(Boolean)[0]}/`;
+  const rankIn = async (path: string) => {
+    const [row] = await queryRows<{ rank: number | null; size: number }>(
+      ctx.db,
+      sql`with ranked as (
+          select m.id, rank() over (order by coalesce(t.total, 0) desc)::int as rank
+          from members m join org_units o on o.tenant_id = m.tenant_id and o.id = m.org_id
+          left join (${memberTotals(ctx.tenantId, path, period.from, period.to)}) t on t.member_id = m.id
+          where m.tenant_id = ${ctx.tenantId} and m.state = 'active' and o.path like ${path + '%'})
+        select (select rank from ranked where id = ${member.id}) as rank, (select count(*)::int from ranked) as size`,
+    );
+    return { rank: row?.rank === null || row?.rank === undefined ? null : Number(row.rank), size: Number(row?.size ?? 0) };
+  };
+  const byCat = await queryRows<{ category: PointCategory; points: number; items: number }>(
+    ctx.db,
+    sql`select category, sum(points)::int as points, count(*) filter (where source_kind <> 'reversal')::int as items
+      from point_entries where tenant_id = ${ctx.tenantId} and member_id = ${member.id} and occurred_on between ${period.from} and ${period.to}
+      group by category`,
+  );
+  const branch = await rankIn(member.orgPath);
+  const street = await rankIn(streetPath);
+  const [org] = await queryRows<{ name: string }>(ctx.db, sql`select name from org_units where tenant_id = ${ctx.tenantId} and id = ${member.orgId}`);
+  const byCategory = pointCategories.map((c) => {
+    const r = byCat.find((x) => x.category === c);
+    return { category: c, label: categoryLabels[c], points: Number(r?.points ?? 0), items: Number(r?.items ?? 0) };
+  });
+  return {
+    memberId: member.id,
+    memberName: member.name,
+    orgName: org?.name ?? '',
+    total: byCategory.reduce((a, c) => a + c.points, 0),
+    byCategory,
+    rankInBranch: branch.rank,
+    branchMembers: branch.size,
+    rankInStreet: street.rank,
+    streetMembers: street.size,
+    completedAllSix: byCategory.every((c) => c.points > 0),
+  };
+}
