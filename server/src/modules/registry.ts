@@ -11,6 +11,11 @@ import { livelihoodModule } from './livelihood/index.js';
 import { membersModule } from './members/index.js';
 import { orgUnitsModule } from './org-units/index.js';
 import { partyWorkModule } from './party-work/index.js';
+import { serviceCentresModule } from './service-centres/index.js';
+import { instructorsModule } from './instructors/index.js';
+import { toursModule } from './tours/index.js';
+import { studyModule } from './study/index.js';
+import { disciplineModule } from './discipline/index.js';
 import { placesModule } from './places/index.js';
 import { pointsModule } from './points/index.js';
 import { rectificationModule } from './rectification/index.js';
@@ -35,6 +40,11 @@ export const modules: ModuleManifest[] = [
   enterprisesModule,
   environmentModule,
   partyWorkModule,
+  serviceCentresModule,
+  instructorsModule,
+  toursModule,
+  studyModule,
+  disciplineModule,
   livelihoodModule,
   dashboardsModule,
 ];

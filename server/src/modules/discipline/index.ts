@@ -1,0 +1,7 @@
+import type { ModuleManifest } from '../../platform/module.js';
+
+export const disciplineModule: ModuleManifest = {
+  name: 'discipline',
+  prefix: '/api/discipline',
+  permissions: {},
+};
