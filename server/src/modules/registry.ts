@@ -18,6 +18,8 @@ import { studyModule } from './study/index.js';
 import { disciplineModule } from './discipline/index.js';
 import { placesModule } from './places/index.js';
 import { pointsModule } from './points/index.js';
+import { dutyRostersModule } from './duty-rosters/index.js';
+import { volunteerEventsModule } from './volunteer-events/index.js';
 import { rectificationModule } from './rectification/index.js';
 import { tenantsModule } from './tenants/index.js';
 
@@ -35,6 +37,8 @@ export const modules: ModuleManifest[] = [
   placesModule,
   householdsModule,
   pointsModule,
+  dutyRostersModule,
+  volunteerEventsModule,
   rectificationModule,
   hazardsModule,
   enterprisesModule,
