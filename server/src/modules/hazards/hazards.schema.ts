@@ -123,3 +123,22 @@ export const mapHazardsResponse = z.object({
 });
 
 export const hazardFiguresQuery = z.object({ from: isoDate, to: isoDate, orgId: z.string().uuid().optional() });
+
+export const hazardFiguresResponse = z.object({
+  orgId: z.string(),
+  orgName: z.string(),
+  from: z.string(),
+  to: z.string(),
+  figures: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      unit: z.string(),
+      kind: z.enum(['count', 'sum', 'ratio']),
+      value: z.number(),
+      numerator: z.number().optional(),
+      denominator: z.number().optional(),
+      reported: z.object({ value: z.number(), text: z.string() }).nullable(),
+    }),
+  ),
+});

@@ -340,3 +340,16 @@ export async function mapHazards(ctx: ActorContext, q: { gridId?: string; catego
     truncated: rows.length > limit,
   };
 }
+
+/** Every hazard of the filter (bounded), oldest first, for the ledger export. */
+export async function listHazardsForExport(ctx: ActorContext, q: Pick<ListHazardsQuery, 'from' | 'to' | 'category' | 'status' | 'orgId'>, limit = 50000): Promise<HazardResponse[]> {
+  const today = shanghaiDate();
+  const conds: SQL[] = [eq(hazards.tenantId, ctx.tenantId), inScope(ctx, hazards.orgId)];
+  if (q.category) conds.push(eq(hazards.category, q.category));
+  if (q.status) conds.push(statusCondition(q.status));
+  if (q.orgId) conds.push(sql`${hazards.orgId} in (select id from org_units where tenant_id = ${ctx.tenantId} and path like (select path from org_units where tenant_id = ${ctx.tenantId} and id = ${q.orgId}) || '%')`);
+  if (q.from) conds.push(gte(hazards.reportedDate, q.from));
+  if (q.to) conds.push(lte(hazards.reportedDate, q.to));
+  const rows = await baseQuery(ctx.db).where(and(...conds)).orderBy(hazards.reportedAt).limit(limit);
+  return rows.map((r) => toHazardResponse(r, today));
+}

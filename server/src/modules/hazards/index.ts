@@ -1,5 +1,9 @@
 import type { ModuleManifest } from '../../platform/module.js';
+import { hazardLedgers } from './hazards.ledger.js';
+import { hazardMetrics } from './hazards.metrics.js';
 import { hazardPermissions } from './hazards.policy.js';
+import { hazardRoutes } from './hazards.routes.js';
+import { seedHazards } from './hazards.seed.js';
 
 export { hazards, hazardCategories, hazardSeverities, type HazardCategory, type HazardSeverity } from './hazards.table.js';
 export { hazardCategoryLabels, hazardSeverityLabels } from './hazards.labels.js';
@@ -9,5 +13,10 @@ export type { CreateHazardBody } from './hazards.schema.js';
 export const hazardsModule: ModuleManifest = {
   name: 'hazards',
   prefix: '/api/hazards',
+  routes: hazardRoutes,
   permissions: hazardPermissions,
+  metrics: hazardMetrics,
+  ledgers: hazardLedgers,
+  seedDemo: seedHazards,
+  seedOrder: 55,
 };

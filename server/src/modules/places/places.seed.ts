@@ -5,7 +5,8 @@ import type { SeedContext } from '../../platform/module.js';
 import { randomInt } from '../../platform/random.js';
 import { orgUnits } from '../org-units/index.js';
 import { households, householdTags } from '../households/households.table.js';
-import { buildings, grids } from './places.table.js';
+import { users } from '../accounts/accounts.table.js';
+import { buildings, gridGroups, gridStaff, grids } from './places.table.js';
 
 /** Xingyang (荥阳) city centre, where 京城路街道 lies. */
 const CENTRE = { lat: 34.7872, lng: 113.3836 };
@@ -81,4 +82,21 @@ export async function seedPlaces(ctx: SeedContext): Promise<void> {
   await db.insert(grids).values(gridRows);
   for (let i = 0; i < buildingRows.length; i += 500) await db.insert(buildings).values(buildingRows.slice(i, i + 500));
   for (let i = 0; i < householdRows.length; i += 500) await db.insert(households).values(householdRows.slice(i, i + 500));
+
+  // Each 楼院党小组 serves the grid its buildings lie in.
+  const links = new Map<string, { tenantId: number; gridId: string; groupOrgId: string }>();
+  for (const b of buildingRows) {
+    if (b.groupOrgId) links.set(`${b.gridId}/${b.groupOrgId}`, { tenantId, gridId: b.gridId, groupOrgId: b.groupOrgId });
+  }
+  if (links.size > 0) await db.insert(gridGroups).values([...links.values()]);
+
+  // The demo grid worker works every grid of 石寨村; the village secretary is their 网格长.
+  const staff = await db.select({ id: users.id, username: users.username }).from(users).where(and(eq(users.tenantId, tenantId), inArray(users.username, ['wanggeyuan', 'shuji'])));
+  const shizhai = units.find((u) => u.name === '石寨村党总支');
+  if (shizhai) {
+    const staffRows = gridRows
+      .filter((g) => g.orgId === shizhai.id)
+      .flatMap((g) => staff.map((u) => ({ tenantId, gridId: g.id ?? '', userId: u.id, role: u.username === 'shuji' ? ('head' as const) : ('worker' as const) })));
+    if (staffRows.length > 0) await db.insert(gridStaff).values(staffRows);
+  }
 }
