@@ -180,7 +180,7 @@ describe('member import', () => {
 
 describe('member export', () => {
   it('has the title row, masked data, escaped formula cells and the current filters', async () => {
-    const res = await t.request({ method: 'GET', url: '/api/members/export?q=' + encodeURIComponent('李小明'), cookie: adminCookie });
+    const res = await t.request({ method: 'GET', url: '/api/members/export.xlsx?q=' + encodeURIComponent('李小明'), cookie: adminCookie });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const rows = await readSheet(res.rawPayload);
@@ -197,8 +197,8 @@ describe('member export', () => {
 
   it('plaintext export needs member.reveal', async () => {
     const shuji = await t.login('shuji');
-    expect((await t.request({ method: 'GET', url: '/api/members/export?reveal=true', cookie: shuji })).statusCode).toBe(403);
-    const res = await t.request({ method: 'GET', url: '/api/members/export?reveal=true&q=' + encodeURIComponent('李小明'), cookie: adminCookie });
+    expect((await t.request({ method: 'GET', url: '/api/members/export.xlsx?reveal=true', cookie: shuji })).statusCode).toBe(403);
+    const res = await t.request({ method: 'GET', url: '/api/members/export.xlsx?reveal=true&q=' + encodeURIComponent('李小明'), cookie: adminCookie });
     expect((await readSheet(res.rawPayload)).flat()).toContain('13812345678');
   });
 });

@@ -69,7 +69,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
     listMembers(requireActor(req.ctx), req.query),
   );
   app.get('/me', { config: { permission: 'member.self' }, schema: { tags, response: { 200: memberDetail } } }, async (req) => getOwnMember(requireActor(req.ctx)));
-  app.get('/export', { config: { permission: 'member.export' }, schema: { tags, querystring: exportQuery } }, async (req, reply) => {
+  app.get('/export.xlsx', { config: { permission: 'member.export' }, schema: { tags, querystring: exportQuery } }, async (req, reply) => {
     const { buffer, filename } = await exportMembers(requireActor(req.ctx), req.query);
     return sendXlsx(reply, buffer, filename);
   });

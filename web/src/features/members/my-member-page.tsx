@@ -1,0 +1,3 @@
+import { OwnMemberPage } from './member-detail-page';
+
+export default OwnMemberPage;
