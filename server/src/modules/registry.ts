@@ -5,7 +5,7 @@ import { dashboardsModule } from './dashboards/index.js';
 import { enterprisesModule } from './enterprises/index.js';
 import { environmentModule } from './environment/index.js';
 import { filesModule } from './files/index.js';
-import { hazardsModule } from './hazards/index.js';
+import { hazardsModule, open311Module } from './hazards/index.js';
 import { householdsModule } from './households/index.js';
 import { livelihoodModule } from './livelihood/index.js';
 import { membersModule } from './members/index.js';
@@ -41,6 +41,7 @@ export const modules: ModuleManifest[] = [
   volunteerEventsModule,
   rectificationModule,
   hazardsModule,
+  open311Module,
   enterprisesModule,
   environmentModule,
   partyWorkModule,

@@ -4,6 +4,7 @@ import { hazardMetrics } from './hazards.metrics.js';
 import { hazardPermissions } from './hazards.policy.js';
 import { hazardRoutes } from './hazards.routes.js';
 import { seedHazards } from './hazards.seed.js';
+import { open311Routes } from './open311.routes.js';
 
 export { hazards, hazardCategories, hazardSeverities, type HazardCategory, type HazardSeverity } from './hazards.table.js';
 export { hazardCategoryLabels, hazardSeverityLabels } from './hazards.labels.js';
@@ -19,4 +20,12 @@ export const hazardsModule: ModuleManifest = {
   ledgers: hazardLedgers,
   seedDemo: seedHazards,
   seedOrder: 55,
+};
+
+/** Open311 GeoReport v2, outside /api: public routes that check the street's api_key themselves. */
+export const open311Module: ModuleManifest = {
+  name: 'open311',
+  prefix: '/open311/v2',
+  routes: open311Routes,
+  permissions: {},
 };
