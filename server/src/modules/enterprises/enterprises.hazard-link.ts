@@ -1,19 +1,29 @@
 import type { Db } from '../../platform/db.js';
 import type { ActorContext } from '../../platform/request-context.js';
+import { createHazard, type HazardCategory } from '../hazards/index.js';
 
 export interface FindingHazardInput {
   orgId: string;
   gridId: string | null;
-  title: string;
+  category: HazardCategory;
   description: string;
-  location: string;
+  address: string;
   photoFileIds: string[];
   inspectionId: string;
-  index: number;
 }
 
-/** Files an inspection finding as a hazard (sourceKind 'inspection') and returns the hazard id. */
-export async function fileFindingAsHazard(_tx: Db, _ctx: ActorContext, _input: FindingHazardInput): Promise<string | null> {
-  // Placeholder until modules/hazards exports createHazard.
-  return null;
+/** Files an inspection finding as a hazard (sourceKind 'inspection', sourceId = the inspection) and returns its id. */
+export async function fileFindingAsHazard(tx: Db, ctx: ActorContext, input: FindingHazardInput): Promise<string> {
+  // Every read inside runs on the transaction: on the embedded database a read on ctx.db would wait for it.
+  const txCtx: ActorContext = { ...ctx, db: tx };
+  const { id } = await createHazard(tx, txCtx, {
+    category: input.category,
+    description: input.description,
+    address: input.address,
+    ...(input.gridId ? { gridId: input.gridId } : { orgId: input.orgId }),
+    photoFileIds: input.photoFileIds,
+    sourceKind: 'inspection',
+    sourceId: input.inspectionId,
+  });
+  return id;
 }

@@ -112,16 +112,15 @@ export async function recordInspection(ctx: ActorContext, enterpriseId: string, 
         findingCount: input.findings.length,
       })
       .returning();
-    for (const [n, f] of input.findings.entries()) {
+    for (const f of input.findings) {
       const hazardId = await fileFindingAsHazard(tx, ctx, {
         orgId: e.orgId,
         gridId: e.gridId,
-        title: `${e.name}：${f.description}`.slice(0, 100),
-        description: f.description,
-        location: e.address,
+        category: f.category,
+        description: `${e.name}（${input.topic}）：${f.description}`,
+        address: e.address,
         photoFileIds: f.photoFileIds,
         inspectionId: ins.id,
-        index: n,
       });
       await tx.insert(inspectionFindings).values({ tenantId: ctx.tenantId, inspectionId: ins.id, description: f.description, hazardId });
     }

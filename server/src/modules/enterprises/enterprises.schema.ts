@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery, pagedResponse } from '../../platform/pagination.js';
+import { hazardCategories } from '../hazards/index.js';
 import { enterpriseCategories, enterpriseStatuses } from './enterprises.table.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -67,6 +68,7 @@ export const createInspectionBody = z.object({
     .array(
       z.object({
         description: z.string().trim().min(2, '请描述发现的问题').max(500),
+        category: z.enum(hazardCategories).default('production'),
         photoFileIds: z.array(uuid).max(9).default([]),
       }),
     )
