@@ -1,13 +1,15 @@
 import { ensureDemo, openRuntime } from './bootstrap.js';
 import { loadConfig } from './platform/config.js';
 import { verifyAuditChain } from './modules/audit/index.js';
+import { buildDailyDigests } from './modules/dashboards/index.js';
 import { createStreet, ensurePlatformTenant, listTenants } from './modules/tenants/index.js';
 
 const usage = `Usage: npm run gongjian -- <command>
   street create <9-digit code>   start a street (tenant) from its division code
   street list                    list streets
   audit verify                   check every street's audit hash chain
-  demo seed                      fill the demo street if the database is empty`;
+  demo seed                      fill the demo street if the database is empty
+  digest build [yyyy-mm-dd]      build every user's daily to-do digest (idempotent)`;
 
 async function main(argv: string[]) {
   const [cmd, sub, arg] = argv;
@@ -38,6 +40,11 @@ async function main(argv: string[]) {
         if (!r.ok) failed++;
       }
       return failed === 0 ? 0 : 1;
+    }
+    if (cmd === 'digest' && sub === 'build') {
+      const r = await buildDailyDigests(rt.database.db, rt.services, arg);
+      console.log(`digests built: ${r.digests} of ${r.users} users`);
+      return 0;
     }
     if (cmd === 'demo' && sub === 'seed') {
       const d = await ensureDemo(rt, console.log);

@@ -2,6 +2,8 @@ import { buildApp } from './app.js';
 import { ensureDemo, openRuntime } from './bootstrap.js';
 import { loadConfig } from './platform/config.js';
 import { roleLabels, type Role } from './platform/roles.js';
+import { scheduleDailyJob } from './platform/daily-job.js';
+import { buildDailyDigests } from './modules/dashboards/index.js';
 
 const startedAt = Date.now();
 const log = (line: string) => process.stdout.write(line + '\n');
@@ -12,12 +14,24 @@ async function main() {
   const demo = config.seedDemo ? await ensureDemo(rt, log) : null;
   const app = await buildApp({ database: rt.database, config, cipher: rt.cipher, storage: rt.storage, logger: config.logLevel !== 'silent' });
 
+  // The daily to-do digest (instead of a message per event), built once a day from 07:00 Shanghai time.
+  const stopDigest = scheduleDailyJob(
+    'digest',
+    7,
+    async (day) => {
+      const r = await buildDailyDigests(rt.database.db, rt.services, day);
+      log(`每日待办摘要已生成 (daily digests): ${r.digests} users, ${day}`);
+    },
+    log,
+  );
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     log(`收到 ${signal}，正在关闭… (shutting down)`);
     try {
+      stopDigest();
       await app.close();
     } finally {
       await rt.database.close();
