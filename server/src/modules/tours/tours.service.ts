@@ -54,12 +54,13 @@ async function getTourForWrite(ctx: ActorContext, id: string, db: Db): Promise<T
 }
 
 export async function listTours(ctx: ActorContext) {
+  // Correlated counts name the outer table literally: Drizzle leaves select-list columns unqualified.
   const rows = await ctx.db
     .select({
       tour: tours,
-      stopCount: sql<number>`(select count(*)::int from ${tourStops} s where s.tenant_id = ${tours.tenantId} and s.tour_id = ${tours.id})`,
-      scoredCount: sql<number>`(select count(*)::int from ${tourStops} s where s.tenant_id = ${tours.tenantId} and s.tour_id = ${tours.id} and s.total_score is not null)`,
-      findingCount: sql<number>`(select count(*)::int from ${tourFindings} f where f.tenant_id = ${tours.tenantId} and f.tour_id = ${tours.id})`,
+      stopCount: sql<number>`(select count(*)::int from ${tourStops} s where s.tenant_id = tours.tenant_id and s.tour_id = tours.id)`,
+      scoredCount: sql<number>`(select count(*)::int from ${tourStops} s where s.tenant_id = tours.tenant_id and s.tour_id = tours.id and s.total_score is not null)`,
+      findingCount: sql<number>`(select count(*)::int from ${tourFindings} f where f.tenant_id = tours.tenant_id and f.tour_id = tours.id)`,
     })
     .from(tours)
     .where(and(eq(tours.tenantId, ctx.tenantId), tourVisible(ctx)))
