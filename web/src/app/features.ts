@@ -2,6 +2,7 @@ import type { FeatureManifest } from './feature-manifest';
 import account from '../features/account';
 import audit from '../features/audit';
 import dashboard from '../features/dashboard';
+import enterprises from '../features/enterprises';
 import grid from '../features/grid';
 import home from '../features/home';
 import livelihood from '../features/livelihood';
@@ -22,6 +23,7 @@ export const features: readonly FeatureManifest[] = [
   points,
   partyWork,
   grid,
+  enterprises,
   livelihood,
   dashboard,
   audit,

@@ -33,9 +33,12 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/', { config: { permission: 'enterprise.write' }, schema: { tags, body: createEnterpriseBody, response: { 201: enterpriseResponse } } }, async (req, reply) =>
     reply.code(201).send(await createEnterprise(requireActor(req.ctx), req.body)),
   );
-  app.get('/ledger.xlsx', { config: { permission: 'enterprise.read' }, schema: { tags, querystring: ledgerQuery } }, async (req, reply) =>
-    sendXlsx(reply, await buildLedgerWorkbook(await enterpriseLedgerSheet(requireActor(req.ctx))), '企业台账.xlsx'),
-  );
+  // ledger.xlsx is the ledger centre's name; export.xlsx is what the shared list table downloads.
+  for (const url of ['/ledger.xlsx', '/export.xlsx']) {
+    app.get(url, { config: { permission: 'enterprise.read' }, schema: { tags, querystring: ledgerQuery } }, async (req, reply) =>
+      sendXlsx(reply, await buildLedgerWorkbook(await enterpriseLedgerSheet(requireActor(req.ctx))), '企业台账.xlsx'),
+    );
+  }
   app.get('/inspections', { config: { permission: 'enterprise.read' }, schema: { tags, querystring: listInspectionsQuery, response: { 200: inspectionListResponse } } }, async (req) =>
     listInspections(requireActor(req.ctx), req.query),
   );

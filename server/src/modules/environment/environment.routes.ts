@@ -45,9 +45,11 @@ export const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/pollution', { config: { permission: 'environment.read' }, schema: { tags, querystring: listPollutionQuery, response: { 200: pollutionListResponse } } }, async (req) =>
     listPollutionEnterprises(requireActor(req.ctx), req.query),
   );
-  app.get('/pollution/ledger.xlsx', { config: { permission: 'environment.read' }, schema: { tags } }, async (req, reply) =>
-    sendXlsx(reply, await buildLedgerWorkbook(await pollutionLedgerSheet(requireActor(req.ctx))), '散乱污企业整治台账.xlsx'),
-  );
+  for (const url of ['/pollution/ledger.xlsx', '/pollution/export.xlsx']) {
+    app.get(url, { config: { permission: 'environment.read' }, schema: { tags } }, async (req, reply) =>
+      sendXlsx(reply, await buildLedgerWorkbook(await pollutionLedgerSheet(requireActor(req.ctx))), '散乱污企业整治台账.xlsx'),
+    );
+  }
   app.post('/pollution', { config: { permission: 'environment.write' }, schema: { tags, body: createPollutionBody, response: { 201: pollutionDetailResponse } } }, async (req, reply) =>
     reply.code(201).send(await createPollutionEnterprise(requireActor(req.ctx), req.body)),
   );
