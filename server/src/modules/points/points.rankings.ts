@@ -46,8 +46,9 @@ interface Summary {
 async function summaryOf(ctx: ActorContext, path: string, from: string, to: string): Promise<Summary> {
   const [row] = await queryRows<{ points: number | null; completed: number | null; members: number | null }>(
     ctx.db,
-    sql`select (select sum(total)::int from (${memberTotals(ctx.tenantId, path, from, to)}) t) as points,
-      (select count(*)::int from (${memberTotals(ctx.tenantId, path, from, to)}) t where t.categories >= ${ALL_SIX}) as completed,
+    sql`with t as materialized (${memberTotals(ctx.tenantId, path, from, to)})
+      select (select sum(total)::int from t) as points,
+      (select count(*)::int from t where t.categories >= ${ALL_SIX}) as completed,
       (select sum(members)::int from (${memberCounts(ctx.tenantId, path)}) c) as members`,
   );
   const points = Number(row?.points ?? 0);
@@ -64,18 +65,19 @@ export async function getRankings(ctx: ActorContext, q: RankingQuery) {
   const totals = memberTotals(ctx.tenantId, path, q.from, q.to);
   let query: SQL;
   if (q.level === 'member') {
-    query = sql`select m.id, m.name, o.name as org_name, coalesce(t.total, 0)::int as total, 1 as members,
+    query = sql`with t as materialized (${totals})
+      select m.id, m.name, o.name as org_name, coalesce(t.total, 0)::int as total, 1 as members,
         coalesce(t.total, 0)::float8 as per_member, coalesce(t.categories, 0)::int as categories,
         rank() over (order by coalesce(t.total, 0) desc)::int as rank, count(*) over ()::int as full_count
       from members m
       join org_units o on o.tenant_id = m.tenant_id and o.id = m.org_id
-      left join (${totals}) t on t.member_id = m.id
+      left join t on t.member_id = m.id
       where m.tenant_id = ${ctx.tenantId} and m.state = 'active' and o.path like ${path + '%'}
       order by rank, m.name_pinyin`;
   } else {
     // Branch level groups by the entry's branch; unit level by the village/community/enterprise at depth 1.
     const groupKey = q.level === 'branch' ? sql`o.id` : sql`nullif(split_part(o.path, '/', 3), '')::uuid`;
-    query = sql`with per_member as (${totals}),
+    query = sql`with per_member as materialized (${totals}),
       by_group as (
         select ${groupKey} as gid, sum(pm.total)::int as total, count(*) filter (where pm.categories >= ${ALL_SIX})::int as completed
         from per_member pm join members m on m.tenant_id = ${ctx.tenantId} and m.id = pm.member_id
@@ -121,10 +123,11 @@ export async function getMyPoints(ctx: ActorContext, period: { from: string; to:
   const rankIn = async (path: string) => {
     const [row] = await queryRows<{ rank: number | null; size: number }>(
       ctx.db,
-      sql`with ranked as (
+      sql`with t as materialized (${memberTotals(ctx.tenantId, path, period.from, period.to)}),
+        ranked as (
           select m.id, rank() over (order by coalesce(t.total, 0) desc)::int as rank
           from members m join org_units o on o.tenant_id = m.tenant_id and o.id = m.org_id
-          left join (${memberTotals(ctx.tenantId, path, period.from, period.to)}) t on t.member_id = m.id
+          left join t on t.member_id = m.id
           where m.tenant_id = ${ctx.tenantId} and m.state = 'active' and o.path like ${path + '%'})
         select (select rank from ranked where id = ${member.id}) as rank, (select count(*)::int from ranked) as size`,
     );
