@@ -1,0 +1,86 @@
+import { App, Button, Input, Modal, Space, Table } from 'antd';
+import { useState } from 'react';
+import { useT } from '../../i18n/i18n-context';
+import { ErrorAlert, showError } from '../../ui/error-alert';
+import { PageHeader } from '../../ui/page-header';
+import { useDecide, usePendingClaims, type Claim } from './hooks';
+
+/** The branch secretary's queue: approve or reject one by one or in bulk. */
+export default function ApprovalsPage() {
+  const t = useT();
+  const { message } = App.useApp();
+  const pending = usePendingClaims();
+  const decide = useDecide();
+  const [selected, setSelected] = useState<string[]>([]);
+  const [rejecting, setRejecting] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+
+  const run = async (ids: string[], decision: 'approve' | 'reject', why?: string) => {
+    try {
+      await decide.mutateAsync({ ids, decision, reason: why });
+      message.success(t(decision === 'approve' ? 'points.approved' : 'points.rejected'));
+      setSelected([]);
+    } catch (e) {
+      showError(e);
+    }
+  };
+
+  return (
+    <div>
+      <PageHeader
+        title={t('points.approvals')}
+        extra={
+          <Button type="primary" disabled={selected.length === 0} onClick={() => run(selected, 'approve')} data-testid="approve-selected">
+            {t('points.approveSelected')} ({selected.length})
+          </Button>
+        }
+      />
+      <ErrorAlert error={pending.error} />
+      <Table<Claim>
+        rowKey="id"
+        size="small"
+        scroll={{ x: 720 }}
+        loading={pending.isLoading}
+        dataSource={pending.data?.items ?? []}
+        locale={{ emptyText: t('points.queueEmpty') }}
+        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) }}
+        columns={[
+          { title: t('points.date'), dataIndex: 'occurredOn', width: 100 },
+          { title: t('points.member'), dataIndex: 'memberName', width: 90 },
+          { title: t('points.field.category'), dataIndex: 'categoryLabel', width: 90 },
+          { title: t('points.field.household'), dataIndex: 'householdAddress' },
+          { title: t('points.field.summary'), dataIndex: 'summary' },
+          { title: t('points.points'), dataIndex: 'points', width: 60 },
+          {
+            title: '',
+            key: 'actions',
+            width: 140,
+            render: (_, c) => (
+              <Space>
+                <Button size="small" type="link" onClick={() => run([c.id], 'approve')} data-testid={`approve-${c.id}`}>
+                  {t('points.approve')}
+                </Button>
+                <Button size="small" type="link" danger onClick={() => setRejecting(c.id)}>
+                  {t('points.reject')}
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        open={rejecting !== null}
+        title={t('points.reject')}
+        okButtonProps={{ disabled: !reason.trim() }}
+        onCancel={() => setRejecting(null)}
+        onOk={async () => {
+          if (rejecting) await run([rejecting], 'reject', reason.trim());
+          setRejecting(null);
+          setReason('');
+        }}
+      >
+        <Input.TextArea placeholder={t('points.field.reason')} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Modal>
+    </div>
+  );
+}
