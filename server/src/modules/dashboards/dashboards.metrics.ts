@@ -181,7 +181,6 @@ export const dashboardMetrics: MetricDefinition[] = [
     id: 'members.total',
     name: '纳入管理党员',
     definition: '组织关系在本组织及下级、状态为在册、入党时间不晚于统计期末的党员人数（正式＋预备）',
-    reported: { value: 1120, text: '街道1120余名党员全部纳入管理' },
   }),
   memberMetric({ id: 'members.formal', name: '正式党员', definition: '纳入管理党员中党员类别为正式党员的人数', category: 'formal' }),
   memberMetric({ id: 'members.probationary', name: '预备党员', definition: '纳入管理党员中党员类别为预备党员的人数', category: 'probationary' }),

@@ -41,6 +41,17 @@ interface RegisteredMetric {
   def: MetricDefinition;
 }
 
+/** Stand-ins this module defines until the owning module publishes the same figure under its own id. */
+const standIns: Record<string, string> = { 'members.total': 'members.registered' };
+
+/** The member count used to normalise rankings: the members module's, or the stand-in. */
+async function memberBaseMetric(): Promise<RegisteredMetric> {
+  const all = await registeredMetrics();
+  const found = all.find((m) => m.def.id === 'members.registered') ?? all.find((m) => m.def.id === 'members.total');
+  if (!found) throw notFound('指标');
+  return found;
+}
+
 /**
  * Every metric of every registered module, once each. A module that owns a figure wins over the
  * stand-in this module defines for it. The registry is imported lazily: it imports this module.
@@ -52,7 +63,9 @@ export async function registeredMetrics(): Promise<RegisteredMetric[]> {
     if (m.name === 'dashboards') continue;
     for (const def of m.metrics ?? []) if (!owned.has(def.id)) owned.set(def.id, { module: m.name, def });
   }
-  const own = dashboardMetrics.filter((d) => !owned.has(d.id)).map((def) => ({ module: 'dashboards', def }));
+  const own = dashboardMetrics
+    .filter((d) => !owned.has(d.id) && !owned.has(standIns[d.id] ?? ''))
+    .map((def) => ({ module: 'dashboards', def }));
   return [...own, ...owned.values()];
 }
 
@@ -150,7 +163,7 @@ export async function metricByOrg(ctx: ActorContext, id: string, input: PeriodIn
     .from(orgUnits)
     .where(and(eq(orgUnits.tenantId, ctx.tenantId), eq(orgUnits.parentId, org.id), eq(orgUnits.status, 'active')))
     .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.name));
-  const baseMetric = input.per === 'member' ? await findMetric('members.total') : input.per === 'household' ? await findMetric('households.total') : null;
+  const baseMetric = input.per === 'member' ? await memberBaseMetric() : input.per === 'household' ? await findMetric('households.total') : null;
   const items: Array<{ orgId: string; name: string; kind: string; value: number; base: number | null; normalised: number }> = [];
   for (const child of children) {
     const scope = scopeFor(ctx, child, period);
