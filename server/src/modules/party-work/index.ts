@@ -1,8 +1,13 @@
 import type { ModuleManifest } from '../../platform/module.js';
+import { partyWorkMetrics } from './party-work.metrics.js';
 
-// Placeholder manifest: the module's owner replaces this file.
+/**
+ * Party-building work (issue #5) lives in service-centres/, instructors/, tours/, study/ and discipline/;
+ * this manifest carries the figures that span them: organisations by kind toward the goal of 100.
+ */
 export const partyWorkModule: ModuleManifest = {
   name: 'party-work',
   prefix: '/api/party-work',
   permissions: {},
+  metrics: partyWorkMetrics,
 };
