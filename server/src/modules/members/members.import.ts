@@ -35,7 +35,7 @@ type Field = keyof typeof fieldHeaders;
 /** The template's header row, in order. */
 export const templateHeaders = ['姓名', '身份证号', '手机号', '民族', '学历', '所在党支部', '党员类别', '入党日期', '转正日期', '党内职务', '家庭住址'];
 
-const MAX_ROWS = 5000;
+const MAX_ROWS = 50_000;
 const HEADER_SCAN_ROWS = 20;
 
 export type ImportFate = 'create' | 'reject';
