@@ -4,7 +4,7 @@ import { cellText } from '../../platform/excel.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { buildDailyDigests } from './dashboards.inbox.js';
 
-describe('dashboard, ledger and inbox routes', () => {
+describe('dashboard, ledger and inbox routes', { timeout: 300_000 }, () => {
   let t: TestApp;
   let admin: string;
   let shuji: string;

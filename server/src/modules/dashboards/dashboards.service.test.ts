@@ -18,7 +18,7 @@ describe('periods', () => {
   });
 });
 
-describe('metrics over the demo street', () => {
+describe('metrics over the demo street', { timeout: 300_000 }, () => {
   let t: TestApp;
   let admin: ActorContext;
   let shuji: ActorContext;
