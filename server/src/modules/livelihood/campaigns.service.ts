@@ -122,15 +122,17 @@ export async function listQuantities(ctx: ActorContext, campaignId: string, q: Q
 
 /** Totals per item (and unit) over a period, optionally per month; summed from the ledger, never typed in. */
 export async function sumQuantities(db: Db, tenantId: number, orgPath: string, q: { campaignId?: string; from?: string; to?: string; period?: 'all' | 'month'; item?: string }) {
-  const period = q.period === 'month' ? sql<string>`to_char(${campaignQuantities.day}, 'YYYY-MM')` : sql<string>`'全部'`;
+  const byMonth = q.period === 'month';
+  const period = byMonth ? sql<string>`to_char(${campaignQuantities.day}, 'YYYY-MM')` : sql<string>`min(${campaignQuantities.day})::text`;
   const where = quantityWhere(tenantId, q.campaignId ?? null, underPath(tenantId, orgPath, campaignQuantities.orgId), q);
-  const rows = await db
+  const base = db
     .select({ period, item: campaignQuantities.item, unit: campaignQuantities.unit, quantity: sql<number>`sum(${campaignQuantities.quantity})::bigint` })
     .from(campaignQuantities)
-    .where(q.item ? and(where, eq(campaignQuantities.item, q.item)) : where)
-    .groupBy(period, campaignQuantities.item, campaignQuantities.unit)
-    .orderBy(period, campaignQuantities.item);
-  return rows.map((r) => ({ period: r.period, item: r.item, label: itemInfo(r.item).label, unit: r.unit, kind: itemInfo(r.item).kind, quantity: Number(r.quantity) }));
+    .where(q.item ? and(where, eq(campaignQuantities.item, q.item)) : where);
+  const rows = byMonth
+    ? await base.groupBy(period, campaignQuantities.item, campaignQuantities.unit).orderBy(period, campaignQuantities.item)
+    : await base.groupBy(campaignQuantities.item, campaignQuantities.unit).orderBy(campaignQuantities.item);
+  return rows.map((r) => ({ period: byMonth ? r.period : '全部', item: r.item, label: itemInfo(r.item).label, unit: r.unit, kind: itemInfo(r.item).kind, quantity: Number(r.quantity) }));
 }
 
 export async function campaignTotals(ctx: ActorContext, campaignId: string, q: { from?: string; to?: string; period: 'all' | 'month' }) {
