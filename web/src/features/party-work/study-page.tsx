@@ -1,0 +1,210 @@
+import { Button, Card, Form, Input, List, Modal, Select, Space, Tabs, Tag, Typography, Upload, message } from 'antd';
+import { useState } from 'react';
+import { useAuth } from '../../app/auth';
+import { useT } from '../../i18n/i18n-context';
+import { uploadFile } from '../../ui/api';
+import { ErrorAlert, handleFormError, showError } from '../../ui/error-alert';
+import { PageHeader } from '../../ui/page-header';
+import { useBranchResults, useCreateNote, useDraw, useNotes, usePlans, useRecordResult, useSessions } from './hooks';
+
+function PlansTab() {
+  const t = useT();
+  const q = usePlans();
+  return (
+    <List
+      loading={q.isPending}
+      dataSource={q.data?.items ?? []}
+      renderItem={(p) => (
+        <List.Item>
+          <Card size="small" style={{ width: '100%' }} title={p.title} extra={`${p.startsOn} – ${p.endsOn}`}>
+            <Typography.Text strong>{t('partyWork.study.topics')}：</Typography.Text>
+            <Space wrap>{p.topics.map((x) => <Tag key={x}>{x}</Tag>)}</Space>
+            <div>
+              <Typography.Text strong>{t('partyWork.study.materials')}：</Typography.Text>
+              {p.materials.join('、')}
+            </div>
+          </Card>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+function SessionsTab() {
+  const t = useT();
+  const q = useSessions();
+  return (
+    <>
+      {q.data ? <Typography.Paragraph>{t('partyWork.study.attendance', { attended: q.data.totals.attended, expected: q.data.totals.expected })}</Typography.Paragraph> : null}
+      <List
+        loading={q.isPending}
+        pagination={{ pageSize: 20, size: 'small' }}
+        dataSource={q.data?.items ?? []}
+        renderItem={(s) => (
+          <List.Item>
+            <List.Item.Meta title={`${s.heldOn} ${s.title}`} description={`${s.orgName} · ${t(`partyWork.study.kind.${s.kind}`)} · ${t('partyWork.study.attendance', { attended: s.attendedCount, expected: s.expectedCount })}`} />
+          </List.Item>
+        )}
+      />
+    </>
+  );
+}
+
+function NotesTab() {
+  const t = useT();
+  const { can } = useAuth();
+  const q = useNotes();
+  const create = useCreateNote();
+  const [form] = Form.useForm<{ content: string }>();
+  const [photos, setPhotos] = useState<string[]>([]);
+  const onFinish = async (v: { content: string }) => {
+    try {
+      await create.mutateAsync({ content: v.content ?? '', photoFileIds: photos });
+      form.resetFields();
+      setPhotos([]);
+      void message.success(t('partyWork.study.noteSaved'));
+    } catch (e) {
+      handleFormError(form, e);
+    }
+  };
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {can('study.note') ? (
+        <Card size="small" title={t('partyWork.study.newNote')}>
+          <Form form={form} layout="vertical" onFinish={(v) => void onFinish(v)}>
+            <Form.Item name="content" label={t('partyWork.study.noteContent')}>
+              <Input.TextArea rows={4} />
+            </Form.Item>
+            <Upload
+              accept="image/*"
+              capture="environment"
+              listType="picture"
+              customRequest={({ file, onSuccess, onError }) => {
+                uploadFile<{ id: string }>('/api/files', file as Blob)
+                  .then((r) => {
+                    setPhotos((p) => [...p, r.id]);
+                    onSuccess?.(r);
+                  })
+                  .catch((e: Error) => {
+                    showError(e);
+                    onError?.(e);
+                  });
+              }}
+            >
+              <Button>{t('partyWork.study.notePhoto')}</Button>
+            </Upload>
+            <Button type="primary" htmlType="submit" block loading={create.isPending} style={{ marginTop: 12 }}>
+              {t('partyWork.study.submitNote')}
+            </Button>
+          </Form>
+        </Card>
+      ) : null}
+      <List
+        loading={q.isPending}
+        dataSource={q.data?.items ?? []}
+        renderItem={(n) => (
+          <List.Item>
+            <List.Item.Meta title={`${n.writtenOn} ${n.memberName}`} description={n.content} />
+          </List.Item>
+        )}
+      />
+    </Space>
+  );
+}
+
+function DrawModal({ id, onClose }: { id: string; onClose: () => void }) {
+  const t = useT();
+  const { can } = useAuth();
+  const q = useDraw(id);
+  const record = useRecordResult();
+  const d = q.data;
+  const color = { pass: 'green', fail: 'red', pending: 'default' } as const;
+  return (
+    <Modal open title={d ? `${d.orgName} ${d.year}年${t('partyWork.study.quarterN', { n: d.quarter })}` : t('partyWork.study.draw')} onCancel={onClose} footer={null}>
+      {d ? (
+        <>
+          <Typography.Text type="secondary">{t('partyWork.study.seed', { seed: d.seed, cycle: d.cycle })}</Typography.Text>
+          <List
+            dataSource={d.picks}
+            renderItem={(p) => (
+              <List.Item
+                actions={
+                  can('spotcheck.review')
+                    ? [
+                        <Button key="p" size="small" onClick={() => void record.mutateAsync({ drawId: d.id, pickId: p.id, result: 'pass' }).catch(showError)}>
+                          {t('partyWork.study.pass')}
+                        </Button>,
+                        <Button key="f" size="small" danger onClick={() => void record.mutateAsync({ drawId: d.id, pickId: p.id, result: 'fail' }).catch(showError)}>
+                          {t('partyWork.study.fail')}
+                        </Button>,
+                      ]
+                    : undefined
+                }
+              >
+                <List.Item.Meta title={p.memberName} description={t('partyWork.study.notesInQuarter', { count: p.notesInQuarter })} />
+                <Tag color={color[p.result]}>{t(`partyWork.study.${p.result}`)}</Tag>
+              </List.Item>
+            )}
+          />
+        </>
+      ) : null}
+    </Modal>
+  );
+}
+
+function SpotChecksTab() {
+  const t = useT();
+  const [year, setYear] = useState(2018);
+  const [quarter, setQuarter] = useState(3);
+  const [open, setOpen] = useState<string | null>(null);
+  const q = useBranchResults(year, quarter, true);
+  const years = Array.from({ length: 10 }, (_, i) => 2018 + i);
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select aria-label={t('partyWork.study.year')} value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y}` }))} style={{ width: 100 }} />
+        <Select aria-label={t('partyWork.study.quarter')} value={quarter} onChange={setQuarter} options={[1, 2, 3, 4].map((n) => ({ value: n, label: t('partyWork.study.quarterN', { n }) }))} style={{ width: 120 }} />
+      </Space>
+      {q.error ? <ErrorAlert error={q.error} /> : null}
+      <List
+        loading={q.isPending}
+        locale={{ emptyText: t('partyWork.study.noDraws') }}
+        dataSource={q.data?.items ?? []}
+        renderItem={(r) => (
+          <List.Item onClick={() => setOpen(r.drawId)} style={{ cursor: 'pointer' }}>
+            <List.Item.Meta
+              title={r.orgName}
+              description={
+                <>
+                  <div>
+                    {t('partyWork.study.sample', { size: r.sampleSize })} · {t('partyWork.study.checked', { checked: r.checked, passed: r.passed, failed: r.failed })}
+                  </div>
+                  {r.withoutNotes.length ? <Typography.Text type="danger">{t('partyWork.study.withoutNotes', { names: r.withoutNotes.join('、') })}</Typography.Text> : null}
+                </>
+              }
+            />
+          </List.Item>
+        )}
+      />
+      {open ? <DrawModal id={open} onClose={() => setOpen(null)} /> : null}
+    </>
+  );
+}
+
+export default function StudyPage() {
+  const t = useT();
+  const { can } = useAuth();
+  const items = [
+    { key: 'plans', label: t('partyWork.study.plans'), children: <PlansTab /> },
+    { key: 'notes', label: t('partyWork.study.notes'), children: <NotesTab /> },
+    { key: 'sessions', label: t('partyWork.study.sessions'), children: <SessionsTab /> },
+    ...(can('spotcheck.read') ? [{ key: 'spot-checks', label: t('partyWork.study.spotChecks'), children: <SpotChecksTab /> }] : []),
+  ];
+  const initial = new URLSearchParams(window.location.search).get('tab') ?? (can('study.note') ? 'notes' : 'plans');
+  return (
+    <>
+      <PageHeader title={t('partyWork.study')} subtitle={t('partyWork.study.subtitle')} />
+      <Tabs defaultActiveKey={initial} items={items} />
+    </>
+  );
+}
