@@ -5,6 +5,7 @@ import { dashboardPermissions } from './dashboards.policy.js';
 import { dashboardRoutes } from './dashboards.routes.js';
 
 export { buildDailyDigests, collectInbox, inboxCount, ESCALATE_AFTER_WORKING_DAYS } from './dashboards.inbox.js';
+export { runDigestCommand } from './dashboards.cli.js';
 export { parsePeriod, type Period } from './dashboards.period.js';
 export { runExportJob } from './dashboards.ledgers.js';
 export { reportSnapshots, exportJobs, dailyDigests } from './dashboards.table.js';
