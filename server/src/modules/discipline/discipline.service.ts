@@ -50,7 +50,7 @@ export async function createFeedback(ctx: ActorContext, input: CreateFeedbackBod
     for (const item of input.items) {
       await getOrgInScope(ctx, item.orgId, tx);
       const [row] = await tx.insert(feedbackItems).values({ tenantId: ctx.tenantId, inspection: input.inspection, ...item, createdBy: ctx.actor.userId }).returning();
-      const opened = await openRectificationItem(tx, ctx, {
+      const opened = await openRectificationItem(tx, { ...ctx, db: tx }, {
         sourceKind: 'inspection_feedback',
         sourceId: row.id,
         orgId: item.orgId,
@@ -72,7 +72,7 @@ export async function recheckFeedback(ctx: ActorContext, id: string, input: Rech
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx.select().from(feedbackItems).where(and(eq(feedbackItems.tenantId, ctx.tenantId), eq(feedbackItems.id, id), inScope(ctx, feedbackItems.orgId)));
     if (!row) throw notFound('巡视反馈问题');
-    if (input.reopen) await reopenBySource(tx, ctx, 'inspection_feedback', id, `回头看：${input.reason}`);
+    if (input.reopen) await reopenBySource(tx, { ...ctx, db: tx }, 'inspection_feedback', id, `回头看：${input.reason}`);
     await recordAudit(tx, ctx, { action: input.reopen ? 'feedback.recheck.reopen' : 'feedback.recheck.confirm', entityType: 'inspection_feedback', entityId: id, reason: input.reason });
   });
   return listFeedback(ctx);

@@ -142,7 +142,7 @@ export async function createCentre(ctx: ActorContext, input: CreateCentreBody): 
   return ctx.db.transaction(async (tx) => {
     const org = await getOrgInScope(ctx, input.orgId, tx);
     if (!centreOrgKinds.includes(org.kind)) throw fieldError('orgId', '只有街道、村、社区设立党群服务中心');
-    await assertFilesExist(ctx, input.photoFileIds);
+    await assertFilesExist({ ...ctx, db: tx }, input.photoFileIds);
     const [dup] = await tx.select({ id: serviceCentres.id }).from(serviceCentres).where(and(eq(serviceCentres.tenantId, ctx.tenantId), eq(serviceCentres.orgId, org.id)));
     if (dup) throw new AppError('CONFLICT', `${org.name}已登记党群服务中心`);
     const [row] = await tx.insert(serviceCentres).values({ tenantId: ctx.tenantId, ...input }).returning();
@@ -154,7 +154,7 @@ export async function createCentre(ctx: ActorContext, input: CreateCentreBody): 
 export async function updateCentre(ctx: ActorContext, id: string, input: UpdateCentreBody): Promise<CentreResponse> {
   return ctx.db.transaction(async (tx) => {
     const before = await getCentreInScope(ctx, id, tx);
-    if (input.photoFileIds) await assertFilesExist(ctx, input.photoFileIds);
+    if (input.photoFileIds) await assertFilesExist({ ...ctx, db: tx }, input.photoFileIds);
     await tx
       .update(serviceCentres)
       .set({ ...input, updatedAt: new Date() })

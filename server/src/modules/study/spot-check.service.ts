@@ -153,11 +153,10 @@ export async function verifyDraw(ctx: ActorContext, id: string) {
 
 /** The secretary records pass or fail, with a comment, for one drawn member. */
 export async function recordResult(ctx: ActorContext, drawId: string, pickId: string, input: RecordResultBody): Promise<DrawResponse> {
-  await getDrawRow(ctx, drawId);
+  const draw = await getDrawRow(ctx, drawId);
   await ctx.db.transaction(async (tx) => {
     const [pick] = await tx.select().from(spotCheckPicks).where(and(eq(spotCheckPicks.tenantId, ctx.tenantId), eq(spotCheckPicks.drawId, drawId), eq(spotCheckPicks.id, pickId)));
     if (!pick) throw notFound('抽查对象');
-    const draw = await getDrawRow(ctx, drawId);
     const { from, to } = quarterRange(draw.year, draw.quarter);
     const counts = await noteCounts(tx, ctx.tenantId, [pick.memberId], from, to);
     await tx

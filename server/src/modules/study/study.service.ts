@@ -110,7 +110,7 @@ export async function createNote(ctx: ActorContext, input: CreateNoteBody) {
     const [member] = await tx.select().from(members).where(and(eq(members.tenantId, ctx.tenantId), eq(members.id, memberId)));
     if (!member || member.state !== 'active') throw new AppError('INVALID_STATE', '党员档案不在册，不能上传学习笔记');
     if (input.planId) await assertPlanVisible(ctx, tx, input.planId);
-    await assertFilesExist(ctx, input.photoFileIds);
+    await assertFilesExist({ ...ctx, db: tx }, input.photoFileIds);
     const writtenOn = input.writtenOn ?? shanghaiDate();
     if (writtenOn > shanghaiDate()) throw fieldError('writtenOn', '日期不能晚于今天');
     const [row] = await tx

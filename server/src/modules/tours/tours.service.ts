@@ -182,7 +182,7 @@ export async function scoreStop(ctx: ActorContext, tourId: string, stopId: strin
     const stop = await getStop(tx, ctx, tourId, stopId);
     const [checklist] = await tx.select().from(tourChecklists).where(and(eq(tourChecklists.tenantId, ctx.tenantId), eq(tourChecklists.id, tour.checklistId)));
     const total = checkScores(checklist.items, input.scores);
-    await assertFilesExist(ctx, input.photoFileIds ?? []);
+    await assertFilesExist({ ...ctx, db: tx }, input.photoFileIds ?? []);
     await tx
       .update(tourStops)
       .set({ scores: input.scores, totalScore: total, comment: input.comment ?? stop.comment, photoFileIds: input.photoFileIds ?? stop.photoFileIds, scoredBy: ctx.actor.userId, scoredAt: new Date() })
@@ -201,7 +201,7 @@ export async function addFinding(ctx: ActorContext, tourId: string, stopId: stri
     const tour = await getTourForWrite(ctx, tourId, tx);
     if (tour.state === 'planned') throw new AppError('INVALID_STATE', '请先为该观摩点评分，再记录问题');
     const stop = await getStop(tx, ctx, tourId, stopId);
-    await assertFilesExist(ctx, input.photoFileIds ?? []);
+    await assertFilesExist({ ...ctx, db: tx }, input.photoFileIds ?? []);
     const [finding] = await tx
       .insert(tourFindings)
       .values({
@@ -216,7 +216,7 @@ export async function addFinding(ctx: ActorContext, tourId: string, stopId: stri
         createdBy: ctx.actor.userId,
       })
       .returning();
-    const item = await openRectificationItem(tx, ctx, {
+    const item = await openRectificationItem(tx, { ...ctx, db: tx }, {
       sourceKind: 'tour_finding',
       sourceId: finding.id,
       orgId: stop.orgId,
