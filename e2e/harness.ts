@@ -3,11 +3,19 @@
  * chromium driven by playwright-core. No mocks.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A stopped server's data folder with the demo street already seeded (see global-setup.ts). */
+    gongjianTemplateDataDir: string;
+  }
+}
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const demoPassword = process.env.GONGJIAN_DEMO_PASSWORD ?? 'Demo#2026pass';
@@ -15,6 +23,9 @@ export const screenshotDir = path.join(repoRoot, 'docs', 'screenshots');
 
 export interface RunningServer {
   url: string;
+  /** The server's GONGJIAN_DATA_DIR (removed by stop() unless keepDataDir). */
+  dataDir: string;
+  /** SIGTERM, wait for exit (SIGKILL after 15 s), then remove the data folder. */
   stop: () => Promise<void>;
 }
 
@@ -31,9 +42,35 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
   });
 }
 
-/** Starts `node --import tsx server/src/server.ts` on PORT=0 and resolves once it prints GONGJIAN_READY. */
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+export interface StartServerOptions {
+  /** Copy this seeded data folder instead of seeding the demo street again (default: the one global-setup made). */
+  templateDataDir?: string | null;
+  env?: Record<string, string>;
+  readyTimeoutMs?: number;
+  /** Leave the data folder on disk after stop() (global-setup keeps its seeded template). */
+  keepDataDir?: boolean;
+}
+
+function providedTemplateDataDir(): string | null {
+  try {
+    return inject('gongjianTemplateDataDir') || null;
+  } catch {
+    return null; // not running under vitest's global setup
+  }
+}
+
+/**
+ * Starts `node --import tsx server/src/server.ts` with PORT=0 and a fresh temp GONGJIAN_DATA_DIR
+ * (a copy of the seeded template when there is one) and resolves once it prints GONGJIAN_READY.
+ */
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const { env: extraEnv = {}, readyTimeoutMs = 170_000 } = options;
+  const template = options.templateDataDir === undefined ? providedTemplateDataDir() : options.templateDataDir;
   const dataDir = await mkdtemp(path.join(tmpdir(), 'gongjian-e2e-'));
+  if (template) {
+    await cp(template, dataDir, { recursive: true });
+    await rm(path.join(dataDir, 'gongjian.lock'), { force: true });
+  }
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
     cwd: repoRoot,
     env: {
@@ -55,12 +92,12 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
         await waitForExit(child, 5_000);
       }
     }
-    await rm(dataDir, { recursive: true, force: true });
+    if (!options.keepDataDir) await rm(dataDir, { recursive: true, force: true });
   };
 
   try {
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server not ready after 120 s:\n${output}`)), 120_000);
+      const timer = setTimeout(() => reject(new Error(`server not ready after ${readyTimeoutMs} ms:\n${output}`)), readyTimeoutMs);
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
         const match = readyPattern.exec(output);
@@ -81,9 +118,10 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     // Keep draining the pipes so a chatty server never blocks on a full buffer.
     child.stdout?.resume();
     child.stderr?.resume();
-    return { url, stop };
+    return { url, dataDir, stop };
   } catch (error) {
     await stop();
+    if (options.keepDataDir) await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
 }
@@ -104,13 +142,22 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-export function newDesktopContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  return browser.newContext({ baseURL, viewport: { width: 1366, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+/** Shared machines get busy; a generous wait beats a flaky failure (the test timeout still bounds it). */
+const actionTimeoutMs = 60_000;
+
+function withTimeouts(context: BrowserContext): BrowserContext {
+  context.setDefaultTimeout(actionTimeoutMs);
+  context.setDefaultNavigationTimeout(actionTimeoutMs);
+  return context;
+}
+
+export async function newDesktopContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  return withTimeouts(await browser.newContext({ baseURL, viewport: { width: 1366, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }));
 }
 
 /** A phone: 375×812, touch, mobile viewport meta honoured. */
-export function newPhoneContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  return browser.newContext({
+export async function newPhoneContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  const context = await browser.newContext({
     baseURL,
     viewport: { width: 375, height: 812 },
     deviceScaleFactor: 2,
@@ -119,6 +166,7 @@ export function newPhoneContext(browser: Browser, baseURL: string): Promise<Brow
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
+  return withTimeouts(context);
 }
 
 /** Fills the login form (fields by id, so it works in either language) and submits. */
