@@ -13,12 +13,17 @@ import { households, householdTags } from './households.table.js';
 const headers = { org: ['村社区', '村（社区）', '村/社区', '所属村社区', '社区', '村'], grid: ['网格'], address: ['地址', '住址'], head: ['户主', '户主姓名'], phone: ['电话', '联系电话', '手机'], size: ['人口', '人口数', '家庭人口'], tags: ['标签', '特殊群体', '类别'] } as const;
 type HeaderKey = keyof typeof headers;
 
+/** Header aliases normalised like the cells (full-width brackets become half-width), so 村（社区） matches. */
+const normalisedHeaders = Object.fromEntries(
+  (Object.keys(headers) as HeaderKey[]).map((k) => [k, headers[k].map((h) => normaliseText(h).replace(/\s/g, ''))]),
+) as Record<HeaderKey, string[]>;
+
 function findColumns(values: string[]): Partial<Record<HeaderKey, number>> {
   const found: Partial<Record<HeaderKey, number>> = {};
   values.forEach((v, i) => {
     const text = normaliseText(v).replace(/\s/g, '');
     for (const key of Object.keys(headers) as HeaderKey[]) {
-      if (found[key] === undefined && (headers[key] as readonly string[]).includes(text)) found[key] = i;
+      if (found[key] === undefined && normalisedHeaders[key].includes(text)) found[key] = i;
     }
   });
   return found;
