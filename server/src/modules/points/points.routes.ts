@@ -31,7 +31,8 @@ import {
   ruleListResponse,
   ruleResponse,
 } from './points.schema.js';
-import { createClaim, decideClaim, decideClaims, getClaim, listClaims, withdrawClaim } from './points.service.js';
+import { decideClaim, decideClaims } from './points.decisions.js';
+import { createClaim, getClaim, listClaims, withdrawClaim } from './points.service.js';
 
 const tags = ['points'];
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');

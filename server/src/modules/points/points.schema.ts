@@ -104,7 +104,14 @@ export const decideManyBody = z.object({
   reason: z.string().trim().max(500).optional(),
 });
 export type DecideManyBody = z.infer<typeof decideManyBody>;
-export const decideResponse = z.object({ decided: z.number(), posted: z.number(), skipped: z.array(z.string()) });
+export const decideResponse = z.object({
+  decided: z.number(),
+  posted: z.number(),
+  /** Claims that did not move: not pending, out of scope, the approver's own, or over a cap. */
+  skipped: z.array(z.string()),
+  /** Of the skipped, those an approval would have taken past a day/month/year cap; they stay pending. */
+  overCap: z.array(z.object({ id: z.string(), cap: z.enum(['day', 'month', 'year']), limit: z.number() })),
+});
 export type DecideResponse = z.infer<typeof decideResponse>;
 
 export const listEntriesQuery = pageQuery.extend({

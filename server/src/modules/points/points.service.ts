@@ -14,7 +14,7 @@ import { orgUnits } from '../org-units/org-units.table.js';
 import { categoryLabels } from './points.labels.js';
 import { isOnlyMember, loadMember } from './points.ledger.js';
 import { remainingUnderCaps, ruleInForce } from './points.rules.js';
-import type { ClaimResponse, CreateClaimBody, DecideManyBody, DecideResponse, ListClaimsQuery } from './points.schema.js';
+import type { ClaimResponse, CreateClaimBody, ListClaimsQuery } from './points.schema.js';
 import { pairings, pointEntries, workClaims } from './points.table.js';
 import { claimStateLabels } from './points.workflow.js';
 
@@ -222,70 +222,6 @@ export async function listClaims(ctx: ActorContext, q: ListClaimsQuery): Promise
     .limit(q.pageSize)
     .offset(offsetOf(q));
   return { items: rows.map(toClaimResponse), total, page: q.page, pageSize: q.pageSize };
-}
-
-/**
- * Approves or rejects pending claims in the actor's scope in one set-based statement: a conditional
- * UPDATE … WHERE state = 'pending' and, for approvals, the ledger INSERT of exactly the rows it moved.
- * Two secretaries deciding the same claim at once: the second finds it no longer pending (and the ledger's
- * unique source key would refuse a second posting anyway). Nobody decides their own claim.
- */
-export async function decideClaims(ctx: ActorContext, input: DecideManyBody): Promise<DecideResponse> {
-  if (input.decision === 'reject' && !input.reason) throw fieldError('reason', '退回时请填写原因');
-  const ids = [...new Set(input.ids)];
-  const state = input.decision === 'approve' ? 'approved' : 'rejected';
-  const reason = input.reason ?? null;
-  const own = ctx.actor.memberId ?? NO_ID;
-  return ctx.db.transaction(async (tx) => {
-    const idList = sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `);
-    const update = sql`update work_claims set state = ${state}, decided_by = ${ctx.actor.userId}, decided_at = now(),
-        decision_reason = ${reason}, updated_at = now()
-      where tenant_id = ${ctx.tenantId} and id in (${idList}) and state = 'pending' and member_id <> ${own}::uuid
-        and ${inScope(ctx, sql.raw('org_id'))}
-      returning tenant_id, id, member_id, org_id, category, occurred_on, points, rule_id, summary`;
-    let decided: string[];
-    let posted = 0;
-    if (state === 'approved') {
-      const rows = await queryRows<{ source_id: string | null; id: string }>(
-        tx,
-        sql`with decided as (${update}),
-          posted as (
-            insert into point_entries (tenant_id, member_id, org_id, category, occurred_on, points, source_kind, source_id, rule_id, note, created_by)
-            select tenant_id, member_id, org_id, category, occurred_on, points, 'claim', id, rule_id, left('申报通过：' || summary, 200), ${ctx.actor.userId}::uuid
-            from decided
-            on conflict do nothing
-            returning source_id
-          )
-          select d.id, p.source_id from decided d left join posted p on p.source_id = d.id`,
-      );
-      decided = rows.map((r) => r.id);
-      posted = rows.filter((r) => r.source_id !== null).length;
-    } else {
-      decided = (await queryRows<{ id: string }>(tx, update)).map((r) => r.id);
-    }
-    if (decided.length > 0) {
-      await recordAudit(tx, ctx, {
-        action: state === 'approved' ? 'points.claim.approve' : 'points.claim.reject',
-        entityType: 'work_claim',
-        entityId: decided.length === 1 ? decided[0] : null,
-        after: { state, count: decided.length, claimIds: decided },
-        reason,
-      });
-    }
-    const done = new Set(decided);
-    return { decided: decided.length, posted, skipped: ids.filter((i) => !done.has(i)) };
-  });
-}
-
-/** One claim: a claim that did not move is either out of reach (404) or already decided (409). */
-export async function decideClaim(ctx: ActorContext, id: string, decision: 'approve' | 'reject', reason?: string): Promise<ClaimResponse> {
-  const result = await decideClaims(ctx, { ids: [id], decision, reason });
-  if (result.decided === 0) {
-    const claim = await getClaim(ctx, id);
-    if (claim.memberId === ctx.actor.memberId) throw new AppError('FORBIDDEN', '不能审核本人的申报');
-    throw new AppError('INVALID_STATE', `该申报${claim.stateLabel}，不能再审核`);
-  }
-  return getClaim(ctx, id);
 }
 
 /** A member withdraws their own claim while it is still pending. */
