@@ -219,7 +219,7 @@ export async function deliverProject(ctx: ActorContext, id: string, input: Deliv
     const p = await getProjectForUpdate(ctx, tx, id, sql`${cobuildProjects.unitId} in (select ${cobuildUnits.id} from ${cobuildUnits} where ${cobuildUnits.tenantId} = ${ctx.tenantId} and ${inScope(ctx, cobuildUnits.orgId)})`);
     if (p.state !== 'claimed') throw new AppError('INVALID_STATE', '该项目已提交完成');
     if (input.date < p.claimedOn) throw fieldError('date', '完成日期不能早于认领日期');
-    await assertFilesExist(ctx, input.evidenceFileIds);
+    await assertFilesExist({ ...ctx, db: tx }, input.evidenceFileIds);
     await tx.update(cobuildProjects).set({ state: 'delivered', deliveredOn: input.date, deliveryNote: input.note, evidenceFileIds: input.evidenceFileIds, beneficiaries: input.beneficiaries, updatedAt: new Date() }).where(and(eq(cobuildProjects.tenantId, ctx.tenantId), eq(cobuildProjects.id, id)));
     await recordAudit(tx, ctx, { action: 'cobuild.project.deliver', entityType: 'cobuild_project', entityId: id, after: { deliveredOn: input.date, beneficiaries: input.beneficiaries } });
   });

@@ -118,6 +118,7 @@ export async function ratePublicRequest(ctx: RequestContext, tenantCode: string,
   const t = await tenantOf(ctx, tenantCode);
   await hitRateLimit(ctx, t.id, 'track', LOOKUPS_PER_HOUR);
   return ctx.db.transaction(async (tx) => {
+    ctx = { ...ctx, db: tx };
     const [exists] = await tx.select({ id: residentRequests.id }).from(residentRequests).where(and(eq(residentRequests.tenantId, t.id), eq(residentRequests.trackingCode, code)));
     if (!exists) throw new AppError('NOT_FOUND', '未找到该诉求，请核对查询码');
     const r = await findByTracking(ctx, t.id, code, input.last4, tx);
@@ -212,6 +213,8 @@ async function loadVisible(ctx: ActorContext, tx: Db, id: string) {
 
 async function move(ctx: ActorContext, id: string, action: RequestAction, patch: (r: Req, claimant: Awaited<ReturnType<typeof claimantOf>>) => Partial<typeof residentRequests.$inferInsert>, opts: { handler?: boolean } = {}) {
   return ctx.db.transaction(async (tx) => {
+    // Everything inside runs on the transaction: the embedded database has one connection.
+    ctx = { ...ctx, db: tx };
     const { r, claimant } = await loadVisible(ctx, tx, id);
     if (opts.handler) {
       // Handling (accept/dispatch/answer/reject) is the community's: the request must be in the actor's subtree.
