@@ -1,10 +1,10 @@
-import { and, desc, eq, gte, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import type { ActorContext } from '../../platform/request-context.js';
 import { shanghaiDate } from '../../platform/time.js';
 import { recordAudit } from '../audit/index.js';
-import { assertFilesExist } from '../files/index.js';
+import { assertFilesExist, files } from '../files/index.js';
 import { getOrgInScope, inScope, orgUnits } from '../org-units/index.js';
 import { boundingBox, findGridAt, getBuildingInScope, getGridInScope, grids, haversineMetres } from '../places/index.js';
 import { openRectificationItem, rectificationItems, type RectificationState } from '../rectification/index.js';
@@ -20,6 +20,14 @@ export const DUPLICATE_RADIUS_M = 50;
 
 export type CreateHazardInput = Omit<CreateHazardBody, 'severity' | 'photoFileIds'> &
   Partial<Pick<CreateHazardBody, 'severity' | 'photoFileIds'>> & { sourceKind?: HazardSourceKind; sourceId?: string };
+
+/** Hazard photos must be images (by sniffed content at upload), not PDFs or anything else. */
+async function assertImages(ctx: ActorContext, ids: string[], path: string): Promise<void> {
+  await assertFilesExist(ctx, ids);
+  if (ids.length === 0) return;
+  const rows = await ctx.db.select({ contentType: files.contentType }).from(files).where(and(eq(files.tenantId, ctx.tenantId), inArray(files.id, ids)));
+  if (rows.some((r) => !r.contentType.startsWith('image/'))) throw fieldError(path, '隐患照片只能是图片');
+}
 
 function assertCoordinates(lat: number | undefined, lng: number | undefined, address: string | undefined) {
   if ((lat === undefined) !== (lng === undefined)) throw fieldError('lat', '经纬度须同时填写');
@@ -58,7 +66,8 @@ export async function createHazard(tx: Db, ctx: ActorContext, input: CreateHazar
   const description = input.description.trim();
   if (!description) throw fieldError('description', '请描述隐患情况');
   const photos = input.photoFileIds ?? [];
-  await assertFilesExist(ctx, [...photos, ...(input.fixNow?.evidenceFileIds ?? [])]);
+  await assertImages(ctx, photos, 'photoFileIds');
+  await assertFilesExist(ctx, input.fixNow?.evidenceFileIds ?? []);
   if (input.fixNow && input.fixNow.evidenceFileIds.length === 0) throw fieldError('fixNow.evidenceFileIds', '立即整改须上传整改后的照片');
   const place = await resolvePlace(tx, ctx, input);
   const now = new Date();
@@ -164,7 +173,7 @@ export async function fixHazardByDeadline(ctx: ActorContext, id: string, input: 
 
 /** Links a new sighting to an open hazard instead of filing a duplicate: its photos join the existing report. */
 export async function linkToHazard(ctx: ActorContext, id: string, input: LinkHazardBody): Promise<void> {
-  await assertFilesExist(ctx, input.photoFileIds);
+  await assertImages(ctx, input.photoFileIds, 'photoFileIds');
   await ctx.db.transaction(async (tx) => {
     const h = await loadHazardForUpdate(tx, ctx, id);
     if (h.resolution === 'immediate' || h.resolution === 'duplicate') throw new AppError('INVALID_STATE', '该隐患已处理完毕，请重新上报');

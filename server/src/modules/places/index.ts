@@ -1,4 +1,6 @@
 import type { ModuleManifest } from '../../platform/module.js';
+import { placePermissions } from './places.policy.js';
+import { placeRoutes } from './places.routes.js';
 import { seedPlaces } from './places.seed.js';
 
 export { grids, buildings, gridStaff, gridGroups } from './places.table.js';
@@ -8,7 +10,8 @@ export { boundaryContains, haversineMetres, boundingBox, type GridBoundary } fro
 export const placesModule: ModuleManifest = {
   name: 'places',
   prefix: '/api/places',
-  permissions: {},
+  routes: placeRoutes,
+  permissions: placePermissions,
   seedDemo: seedPlaces,
   seedOrder: 20,
 };
