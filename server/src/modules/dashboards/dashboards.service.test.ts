@@ -4,7 +4,7 @@ import { queryRows } from '../../platform/db.js';
 import type { ActorContext } from '../../platform/request-context.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { parsePeriod, monthsOf } from './dashboards.period.js';
-import { computeSummary, listMetricRecords, metricByOrg, registeredMetrics, resolveOrg, scopeFor } from './dashboards.service.js';
+import { computeSummary, effectiveMetricId, listMetricRecords, metricByOrg, registeredMetrics, resolveOrg, scopeFor } from './dashboards.service.js';
 
 describe('periods', () => {
   it('parses year, quarter, month and from/to forms', () => {
@@ -51,6 +51,9 @@ describe('metrics over the demo street', { timeout: 300_000 }, () => {
 
   it('the summary agrees with counts made directly in SQL', async () => {
     const s = await computeSummary(admin, { period: '2018' });
+    const villages = await effectiveMetricId('org.villages');
+    const communities = await effectiveMetricId('org.communities');
+    const grassrootsId = await effectiveMetricId('org.grassroots');
     const tenantId = admin.tenantId;
     const [m] = await queryRows<{ total: number; formal: number; probationary: number }>(
       t.db,
@@ -62,12 +65,12 @@ describe('metrics over the demo street', { timeout: 300_000 }, () => {
     expect(s.metrics['members.probationary'].value).toBe(m.probationary);
     const kinds = await queryRows<{ kind: string; n: number }>(t.db, sql`select kind, count(*)::int as n from org_units where tenant_id = ${tenantId} and status = 'active' group by kind`);
     const byKind = new Map(kinds.map((k) => [k.kind, k.n]));
-    expect(s.metrics['org.villages'].value).toBe(byKind.get('village'));
-    expect(s.metrics['org.communities'].value).toBe(byKind.get('community'));
-    expect(s.metrics['org.villages'].value).toBe(8);
-    expect(s.metrics['org.communities'].value).toBe(13);
+    expect(s.metrics[villages].value).toBe(byKind.get('village'));
+    expect(s.metrics[communities].value).toBe(byKind.get('community'));
+    expect(s.metrics[villages].value).toBe(8);
+    expect(s.metrics[communities].value).toBe(13);
     const grassroots = [...byKind.entries()].filter(([k]) => k !== 'street_committee').reduce((a, [, n]) => a + n, 0);
-    expect(s.metrics['org.grassroots'].value).toBe(grassroots);
+    expect(s.metrics[grassrootsId].value).toBe(grassroots);
     const [h] = await queryRows<{ n: number; g: number }>(t.db, sql`select (select count(*)::int from households where tenant_id = ${tenantId}) as n, (select count(*)::int from grids where tenant_id = ${tenantId}) as g`);
     expect(s.metrics['households.total'].value).toBe(h.n);
     expect(s.metrics['places.grids'].value).toBe(h.g);
@@ -79,8 +82,8 @@ describe('metrics over the demo street', { timeout: 300_000 }, () => {
     const street = await computeSummary(admin, { period: '2018' });
     const village = await computeSummary(shuji, { period: '2018' });
     expect(village.org.name).toBe('石寨村党总支');
-    expect(village.metrics['org.villages'].value).toBe(1);
-    expect(village.metrics['org.communities'].value).toBe(0);
+    expect(village.metrics[await effectiveMetricId('org.villages')].value).toBe(1);
+    expect(village.metrics[await effectiveMetricId('org.communities')].value).toBe(0);
     const [m] = await queryRows<{ n: number }>(
       t.db,
       sql`select count(*)::int as n from members m join org_units o on o.tenant_id = m.tenant_id and o.id = m.org_id

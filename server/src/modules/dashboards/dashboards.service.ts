@@ -42,7 +42,22 @@ interface RegisteredMetric {
 }
 
 /** Stand-ins this module defines until the owning module publishes the same figure under its own id. */
-const standIns: Record<string, string> = { 'members.total': 'members.registered' };
+const standIns: Record<string, string> = {
+  'members.total': 'members.registered',
+  'org.villages': 'party.orgs.village',
+  'org.communities': 'party.orgs.community',
+  'org.non_public': 'party.orgs.non_public',
+  'org.social_orgs': 'party.orgs.social_org',
+  'org.branches': 'party.orgs.branch',
+  'org.groups': 'party.orgs.group',
+  'org.grassroots': 'party.grassroots_orgs',
+};
+
+/** The id a figure is published under now: the owner's id if it exists, else the stand-in's. */
+export async function effectiveMetricId(standInId: string): Promise<string> {
+  const owner = standIns[standInId];
+  return owner && (await registeredMetrics()).some((m) => m.def.id === owner) ? owner : standInId;
+}
 
 /** The member count used to normalise rankings: the members module's, or the stand-in. */
 async function memberBaseMetric(): Promise<RegisteredMetric> {

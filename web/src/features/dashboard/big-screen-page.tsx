@@ -11,9 +11,9 @@ const text = '#d6e4ff';
 const accent = '#ffd666';
 const panelStyle = { background: 'rgba(16, 42, 90, 0.65)', border: '1px solid #1d4ed8', borderRadius: 6, padding: 12, minHeight: 0, overflow: 'hidden' } as const;
 
-function Panel({ title, children, name }: { title: string; children: ReactNode; name: string }) {
+function Panel({ title, children, name, ready = true }: { title: string; children: ReactNode; name: string; ready?: boolean }) {
   return (
-    <section style={panelStyle} data-panel={name}>
+    <section style={panelStyle} data-panel={name} data-ready={ready ? 'true' : 'false'}>
       <h2 style={{ color: accent, fontSize: 18, margin: '0 0 8px' }}>{title}</h2>
       {children}
     </section>
@@ -67,7 +67,7 @@ export default function BigScreenPage() {
   }, [metrics]);
 
   const orgPie: EChartsOption = useMemo(() => {
-    const parts = metrics.filter((m) => m.group === '组织体系' && m.id !== 'org.grassroots' && (m.value ?? 0) > 0);
+    const parts = metrics.filter((m) => m.group === '组织体系' && !m.id.includes('grassroots') && (m.value ?? 0) > 0);
     return {
       tooltip: { trigger: 'item' },
       legend: { bottom: 0, textStyle: { color: text } },
@@ -138,15 +138,15 @@ export default function BigScreenPage() {
           <Panel title={t('dashboard.screen.orgs')} name="orgs-chart">
             <Chart option={orgPie} height={300} onClick={(p) => { const m = metrics.find((x) => x.name === p.name); if (m) open(m.id); }} />
           </Panel>
-          <Panel title={t('dashboard.gridMap')} name="grid-map">
+          <Panel title={t('dashboard.gridMap')} name="grid-map" ready={Boolean(gridMap.data)}>
             <Chart option={mapOption} height={300} />
           </Panel>
-          <Panel title={`${t('dashboard.trend')} · ${trendMetric?.name ?? ''}`} name="trend">
+          <Panel title={`${t('dashboard.trend')} · ${trendMetric?.name ?? ''}`} name="trend" ready={Boolean(trend.data)}>
             <Chart option={trendOption} height={220} />
           </Panel>
         </div>
         <div style={{ display: 'grid', gap: 12, alignContent: 'start' }}>
-          <Panel title={`${t('dashboard.ranking')} · ${rankMetric?.name ?? ''}（${t('dashboard.ranking.per.household')}）`} name="ranking">
+          <Panel title={`${t('dashboard.ranking')} · ${rankMetric?.name ?? ''}（${t('dashboard.ranking.per.household')}）`} name="ranking" ready={Boolean(ranking.data)}>
             <Chart option={rankOption} height={320} />
           </Panel>
           {groups.slice(Math.ceil(groups.length / 2)).map(([g, items]) => (

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, login, newDesktopContext, saveScreenshot, startServer, type RunningServer } from './harness';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the street at a glance', () => {
+  test('the big screen shows every panel with data, and a figure opens its records', async () => {
+    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    await login(page, 'admin');
+
+    await page.goto('/dashboard?period=2018');
+    await page.locator('[data-metric$="village"],[data-metric$="villages"]').first().waitFor({ timeout: 120_000 });
+    expect(await page.locator('[data-metric$="village"],[data-metric$="villages"]').first().textContent()).toContain('8');
+    await page.locator('canvas').first().waitFor({ timeout: 60_000 });
+    await saveScreenshot(page, 'dashboard');
+
+    await page.goto('/big-screen?period=2018');
+    const screen = page.getByTestId('big-screen');
+    await screen.locator('[data-metric$="community"],[data-metric$="communities"]').first().waitFor({ timeout: 120_000 });
+    const panels = screen.locator('[data-panel]');
+    const n = await panels.count();
+    expect(n).toBeGreaterThanOrEqual(5);
+    for (let i = 0; i < n; i++) {
+      const panel = panels.nth(i);
+      // Every panel holds either figures or a drawn chart.
+      const figures = await panel.locator('[data-metric]').count();
+      if (figures === 0) await panel.locator('canvas').waitFor({ timeout: 60_000 });
+    }
+    // The ranking and trend are computed per unit and per month: wait until every panel has its data.
+    await screen.locator('[data-panel][data-ready="false"]').first().waitFor({ state: 'detached', timeout: 300_000 });
+    await page.waitForTimeout(500);
+    await saveScreenshot(page, 'dashboard-big-screen');
+
+    await screen.locator('[data-metric$="community"],[data-metric$="communities"]').first().click();
+    await page.waitForURL(/\/dashboard\/metrics\/.*communit/);
+    await page.getByTestId('records-total').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('records-total').textContent()).toContain('13');
+    await page.locator('.ant-table-row').first().waitFor();
+    await context.close();
+  }, 600_000);
+});
