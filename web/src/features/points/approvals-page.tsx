@@ -1,8 +1,9 @@
-import { App, Button, Input, Modal, Space, Table } from 'antd';
+import { App, Button, Card, Checkbox, Input, List, Modal, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n-context';
 import { ErrorAlert, showError } from '../../ui/error-alert';
 import { PageHeader } from '../../ui/page-header';
+import { useIsMobile } from '../../ui/use-is-mobile';
 import { useDecide, usePendingClaims, type Claim } from './hooks';
 
 /** The branch secretary's queue: approve or reject one by one or in bulk. */
@@ -14,11 +15,23 @@ export default function ApprovalsPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const [rejecting, setRejecting] = useState<string | null>(null);
   const [reason, setReason] = useState('');
+  const isMobile = useIsMobile();
+  const actions = (c: Claim) => (
+    <Space>
+      <Button size="small" type="link" onClick={() => run([c.id], 'approve')} data-testid={`approve-${c.id}`}>
+        {t('points.approve')}
+      </Button>
+      <Button size="small" type="link" danger onClick={() => setRejecting(c.id)}>
+        {t('points.reject')}
+      </Button>
+    </Space>
+  );
 
   const run = async (ids: string[], decision: 'approve' | 'reject', why?: string) => {
     try {
-      await decide.mutateAsync({ ids, decision, reason: why });
-      message.success(t(decision === 'approve' ? 'points.approved' : 'points.rejected'));
+      const r = await decide.mutateAsync({ ids, decision, reason: why });
+      if (r.overCap.length > 0) message.warning(t('points.overCap', { n: r.overCap.length }));
+      else message.success(t(decision === 'approve' ? 'points.approved' : 'points.rejected'));
       setSelected([]);
     } catch (e) {
       showError(e);
@@ -36,38 +49,46 @@ export default function ApprovalsPage() {
         }
       />
       <ErrorAlert error={pending.error} />
-      <Table<Claim>
-        rowKey="id"
-        size="small"
-        scroll={{ x: 720 }}
-        loading={pending.isLoading}
-        dataSource={pending.data?.items ?? []}
-        locale={{ emptyText: t('points.queueEmpty') }}
-        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) }}
-        columns={[
-          { title: t('points.date'), dataIndex: 'occurredOn', width: 100 },
-          { title: t('points.member'), dataIndex: 'memberName', width: 90 },
-          { title: t('points.field.category'), dataIndex: 'categoryLabel', width: 90 },
-          { title: t('points.field.household'), dataIndex: 'householdAddress' },
-          { title: t('points.field.summary'), dataIndex: 'summary' },
-          { title: t('points.points'), dataIndex: 'points', width: 60 },
-          {
-            title: '',
-            key: 'actions',
-            width: 140,
-            render: (_, c) => (
-              <Space>
-                <Button size="small" type="link" onClick={() => run([c.id], 'approve')} data-testid={`approve-${c.id}`}>
-                  {t('points.approve')}
-                </Button>
-                <Button size="small" type="link" danger onClick={() => setRejecting(c.id)}>
-                  {t('points.reject')}
-                </Button>
-              </Space>
-            ),
-          },
-        ]}
-      />
+      {isMobile ? (
+        <List
+          loading={pending.isLoading}
+          dataSource={pending.data?.items ?? []}
+          locale={{ emptyText: t('points.queueEmpty') }}
+          renderItem={(c) => (
+            <List.Item>
+              <Card size="small" style={{ width: '100%' }} title={<Checkbox checked={selected.includes(c.id)} onChange={(e) => setSelected((s) => (e.target.checked ? [...s, c.id] : s.filter((x) => x !== c.id)))}>{`${c.memberName} · ${c.categoryLabel}`}</Checkbox>} extra={c.points}>
+                <Typography.Text type="secondary">{`${c.occurredOn} ${c.householdAddress ?? ''}`}</Typography.Text>
+                <div>{c.summary}</div>
+                {actions(c)}
+              </Card>
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Table<Claim>
+          rowKey="id"
+          size="small"
+          scroll={{ x: 720 }}
+          loading={pending.isLoading}
+          dataSource={pending.data?.items ?? []}
+          locale={{ emptyText: t('points.queueEmpty') }}
+          rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) }}
+          columns={[
+            { title: t('points.date'), dataIndex: 'occurredOn', width: 100 },
+            { title: t('points.member'), dataIndex: 'memberName', width: 90 },
+            { title: t('points.field.category'), dataIndex: 'categoryLabel', width: 90 },
+            { title: t('points.field.household'), dataIndex: 'householdAddress' },
+            { title: t('points.field.summary'), dataIndex: 'summary' },
+            { title: t('points.points'), dataIndex: 'points', width: 60 },
+            {
+              title: '',
+              key: 'actions',
+              width: 140,
+              render: (_, c) => actions(c),
+            },
+          ]}
+        />
+      )}
       <Modal
         open={rejecting !== null}
         title={t('points.reject')}

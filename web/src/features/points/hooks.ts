@@ -40,6 +40,7 @@ export interface CreateClaimBody {
   householdId: string | null;
   summary: string;
   beneficiaryCount: number;
+  photoFileIds: string[];
 }
 
 const key = ['points'] as const;
@@ -58,4 +59,4 @@ function usePointsMutation<Input, Output>(fn: (input: Input) => Promise<Output>)
 }
 export const useCreateClaim = () => usePointsMutation((body: CreateClaimBody) => apiPost<Claim>('/api/points/claims', body));
 export const useDecide = () =>
-  usePointsMutation((body: { ids: string[]; decision: 'approve' | 'reject'; reason?: string }) => apiPost<{ decided: number }>('/api/points/claims/decide', body));
+  usePointsMutation((body: { ids: string[]; decision: 'approve' | 'reject'; reason?: string }) => apiPost<{ decided: number; overCap: Array<{ id: string }> }>('/api/points/claims/decide', body));

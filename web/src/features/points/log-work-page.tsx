@@ -1,7 +1,8 @@
-import { App, Button, Card, Form, Input, InputNumber, List, Select, Space, Statistic, Tag } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, List, Select, Space, Statistic, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n-context';
-import { handleFormError } from '../../ui/error-alert';
+import { uploadFile } from '../../ui/api';
+import { handleFormError, showError } from '../../ui/error-alert';
 import { PageHeader } from '../../ui/page-header';
 import { useCreateClaim, useHouseholds, useMyClaims, useMyPoints, type ClaimCategory } from './hooks';
 
@@ -21,6 +22,7 @@ export default function LogWorkPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const [search, setSearch] = useState('');
+  const [photos, setPhotos] = useState<Array<{ uid: string; id: string }>>([]);
   const households = useHouseholds(search);
   const me = useMyPoints();
   const claims = useMyClaims();
@@ -28,9 +30,10 @@ export default function LogWorkPage() {
 
   const submit = async (v: FormValues) => {
     try {
-      await create.mutateAsync({ category: v.category, occurredAt: new Date().toISOString(), householdId: v.householdId ?? null, summary: v.summary, beneficiaryCount: v.beneficiaryCount ?? 0 });
+      await create.mutateAsync({ category: v.category, occurredAt: new Date().toISOString(), householdId: v.householdId ?? null, summary: v.summary, beneficiaryCount: v.beneficiaryCount ?? 0, photoFileIds: photos.map((p) => p.id) });
       message.success(t('points.submitted'));
       form.resetFields(['summary', 'householdId']);
+      setPhotos([]);
     } catch (e) {
       handleFormError(form, e);
     }
@@ -45,6 +48,12 @@ export default function LogWorkPage() {
           <Statistic title={t('points.rankBranch')} value={me.data?.rankInBranch ?? '-'} suffix={`/ ${me.data?.branchMembers ?? '-'}`} />
           <Statistic title={t('points.rankStreet')} value={me.data?.rankInStreet ?? '-'} suffix={`/ ${me.data?.streetMembers ?? '-'}`} />
         </Space>
+        <div style={{ marginTop: 8 }} data-testid="my-six">
+          {t('points.mySix')}：
+          {(me.data?.byCategory ?? []).map((c) => (
+            <Tag key={c.category} color={c.points > 0 ? 'green' : 'default'}>{`${c.label} ${c.points}`}</Tag>
+          ))}
+        </div>
       </Card>
       <Card size="small" title={t('points.log.title')} style={{ marginBottom: 12 }}>
         <Form form={form} layout="vertical" initialValues={{ category: 'visit', beneficiaryCount: 1 }} onFinish={submit}>
@@ -68,6 +77,29 @@ export default function LogWorkPage() {
           </Form.Item>
           <Form.Item name="beneficiaryCount" label={t('points.field.beneficiaryCount')}>
             <InputNumber min={0} max={10000} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item label={t('points.photo')}>
+            <Upload
+              accept="image/*"
+              capture="environment"
+              listType="picture"
+              data-testid="claim-photo"
+              onRemove={(f) => setPhotos((p) => p.filter((x) => x.uid !== f.uid))}
+              customRequest={({ file, onSuccess, onError }) => {
+                const uid = typeof file === 'object' && 'uid' in file ? String(file.uid) : String(Date.now());
+                uploadFile<{ id: string }>('/api/files', file as Blob)
+                  .then((r) => {
+                    setPhotos((p) => [...p, { uid, id: r.id }]);
+                    onSuccess?.(r);
+                  })
+                  .catch((e: Error) => {
+                    showError(e);
+                    onError?.(e);
+                  });
+              }}
+            >
+              <Button block>{t('points.addPhoto')}</Button>
+            </Upload>
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={create.isPending} data-testid="claim-submit">
             {t('points.submit')}
