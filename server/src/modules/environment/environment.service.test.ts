@@ -1,8 +1,10 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MetricScope } from '../../platform/metrics.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { rectificationItems } from '../rectification/index.js';
 import { environmentMetrics } from './environment.metrics.js';
-import { createPollutionEnterprise, recordRecheck, signOffPollution, startRemediation, updateChecklist } from './environment.pollution.service.js';
+import { createPollutionEnterprise, getPollutionEnterprise, recordRecheck, signOffPollution, startRemediation, updateChecklist } from './environment.pollution.service.js';
 import { DEMO_POLLUTION_ENTERPRISES, DEMO_SITES } from './environment.seed.js';
 import { nextPollutionState, pollutionTransitions } from './environment.workflow.js';
 
@@ -56,5 +58,21 @@ describe('environment figures', () => {
     expect(recs.items.map((r) => r.name)).toEqual(['反弹测试企业']);
     // A recheck on an enterprise that is not signed off is refused by the workflow table.
     await expect(recordRecheck(grid, p.id, { checkedOn: '2018-04-02', passed: true })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+  });
+
+  it('a failed re-check re-opens the enterprise’s closed rectification item', async () => {
+    const grid = await t.contextFor('wanggeyuan');
+    const admin = await t.contextFor('admin');
+    const p = await createPollutionEnterprise(grid, { orgId: grid.actor.scopeOrgId, name: '复开测试企业', address: '石寨村', problem: '废气', treatment: 'upgrade', listedOn: '2018-02-01', recheckIntervalDays: 30 });
+    const started = await startRemediation(grid, p.id, { responsibleName: '李某', deadlineWorkingDays: 10 });
+    const itemId = started.rectification?.itemId ?? '';
+    // Given the item was verified and closed in the rectification ledger:
+    await t.db.update(rectificationItems).set({ state: 'closed', closedAt: new Date() }).where(and(eq(rectificationItems.tenantId, grid.tenantId), eq(rectificationItems.id, itemId)));
+    await signOffPollution(admin, p.id, { signedOffOn: '2018-03-01' });
+    expect((await getPollutionEnterprise(grid, p.id)).rectification?.state).toBe('closed');
+    const after = await recordRecheck(grid, p.id, { checkedOn: '2018-04-01', passed: false, note: '夜间偷偷生产' });
+    expect(after.state).toBe('rebound');
+    expect(after.rectification?.itemId).toBe(itemId);
+    expect(after.rectification?.state).toBe('rectifying');
   });
 });
