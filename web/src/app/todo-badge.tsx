@@ -33,9 +33,11 @@ export function TodoBadge({ onOpen }: { onOpen?: () => void }) {
   if (data === null || data === undefined) return null;
   return (
     <Tooltip title={t('header.todo')}>
-      <Badge count={data} size="small" offset={[-4, 4]}>
-        <Button type="text" icon={<BellOutlined />} aria-label={t('header.todo')} onClick={onOpen} style={{ color: 'inherit' }} />
-      </Badge>
+      <Button type="text" aria-label={t('header.todo')} onClick={onOpen} data-testid="todo-badge" style={{ color: '#fff' }}>
+        <Badge count={data} size="small" overflowCount={99} offset={[4, -2]}>
+          <BellOutlined style={{ color: '#fff', fontSize: 16 }} />
+        </Badge>
+      </Button>
     </Tooltip>
   );
 }

@@ -24,7 +24,11 @@ function CheckInQr({ path }: { path: string }) {
       live = false;
     };
   }, [url]);
-  return src ? <Image src={src} width={240} preview={false} alt={url} data-testid="event-qr" data-url={url} /> : null;
+  return src ? (
+    <div data-testid="event-qr" data-url={url}>
+      <Image src={src} width={240} preview={false} alt={url} />
+    </div>
+  ) : null;
 }
 
 /** An event: members sign up and check out; the organiser shows the QR code, checks people in, closes it. */
