@@ -32,7 +32,7 @@ describe('inspection tours', () => {
     for (const label of ['阵地建设', '组织建设', '党员管理', '制度落实', '台账资料']) {
       await form.getByLabel(label).fill('18');
     }
-    await form.getByRole('button').click();
+    await form.getByTestId('save-score').click();
     await page.locator('.ant-collapse-header').first().getByText('90').waitFor();
 
     const finding = page.getByTestId('finding-form-1');
@@ -40,7 +40,7 @@ describe('inspection tours', () => {
     await finding.locator('#title').fill('党务公开栏内容未更新');
     await finding.locator('#responsibleName').fill('王建国');
     await saveScreenshot(page, 'tour-scoring-phone');
-    await finding.getByRole('button').click();
+    await finding.getByTestId('add-finding').click();
     await page.getByText('党务公开栏内容未更新').last().waitFor();
 
     // The finding is an item of the rectification ledger, sourced from the tour.

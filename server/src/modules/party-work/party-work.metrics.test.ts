@@ -63,4 +63,13 @@ describe('party-building figures', () => {
     expect((await metric('party.orgs.village').compute(scope)).value).toBe(8);
     expect((await metric('party.orgs.community').compute(scope)).value).toBe(13);
   });
+
+  it('inbox: the secretary has drawn notes to check; the instructor has a tour to finish and overdue findings', async () => {
+    const secretary = await studyModule.inbox?.(await t.contextFor('shuji'));
+    expect(secretary?.find((i) => i.kind === 'study.notes.to_check')?.count).toBe(2);
+    const instructor = await toursModule.inbox?.(await t.contextFor('zhidaoyuan'));
+    expect(instructor?.find((i) => i.kind === 'tours.open')?.count).toBe(1);
+    expect(instructor?.find((i) => i.kind === 'tours.finding.due')?.severity).toBe('overdue');
+    expect(await studyModule.inbox?.(await t.contextFor('dangyuan'))).toEqual([]);
+  });
 });

@@ -30,7 +30,7 @@ function ScoreForm({ tour, stop }: { tour: TourDetail; stop: TourStop }) {
       <Form.Item name="comment" label={t('partyWork.tours.comment')}>
         <Input.TextArea rows={2} />
       </Form.Item>
-      <Button type="primary" htmlType="submit" block loading={score.isPending}>
+      <Button type="primary" htmlType="submit" block loading={score.isPending} data-testid="save-score">
         {t('partyWork.tours.save')}
       </Button>
     </Form>
@@ -61,7 +61,7 @@ function FindingForm({ tour, stop }: { tour: TourDetail; stop: TourStop }) {
       <Form.Item name="workingDays" label={t('partyWork.tours.workingDays')} rules={[{ required: true }]}>
         <InputNumber min={1} max={120} precision={0} style={{ width: '100%' }} />
       </Form.Item>
-      <Button htmlType="submit" block loading={add.isPending}>
+      <Button htmlType="submit" block loading={add.isPending} data-testid="add-finding">
         {t('partyWork.tours.addFinding')}
       </Button>
     </Form>
