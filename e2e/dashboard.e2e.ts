@@ -22,14 +22,14 @@ describe('the street at a glance', () => {
     await login(page, 'admin');
 
     await page.goto('/dashboard?period=2018');
-    await page.locator('[data-metric$="village"],[data-metric$="villages"]').first().waitFor({ timeout: 120_000 });
+    await page.locator('[data-metric$="village"],[data-metric$="villages"]').first().waitFor({ timeout: 300_000 });
     expect(await page.locator('[data-metric$="village"],[data-metric$="villages"]').first().textContent()).toContain('8');
     await page.locator('canvas').first().waitFor({ timeout: 60_000 });
     await saveScreenshot(page, 'dashboard');
 
     await page.goto('/big-screen?period=2018');
     const screen = page.getByTestId('big-screen');
-    await screen.locator('[data-metric$="community"],[data-metric$="communities"]').first().waitFor({ timeout: 120_000 });
+    await screen.locator('[data-metric$="community"],[data-metric$="communities"]').first().waitFor({ timeout: 300_000 });
     const panels = screen.locator('[data-panel]');
     const n = await panels.count();
     expect(n).toBeGreaterThanOrEqual(5);
@@ -50,5 +50,5 @@ describe('the street at a glance', () => {
     expect(await page.getByTestId('records-total').textContent()).toContain('13');
     await page.locator('.ant-table-row').first().waitFor();
     await context.close();
-  }, 600_000);
+  }, 900_000);
 });

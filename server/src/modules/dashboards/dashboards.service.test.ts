@@ -31,22 +31,25 @@ describe('metrics over the demo street', { timeout: 300_000 }, () => {
 
   it("every registered metric's drill-down returns exactly the records it counts", async () => {
     const period = parsePeriod({ period: '2018' });
+    // Every broken contract is listed at once, so the owning modules see all of theirs.
+    const mismatches: string[] = [];
     for (const ctx of [admin, shuji]) {
       const scope = scopeFor(ctx, await resolveOrg(ctx), period);
       for (const { def } of await registeredMetrics()) {
         const v = await def.compute(scope);
         const r = await def.records(scope, { page: 1, pageSize: 5 });
         const counted = def.kind === 'ratio' ? v.numerator : v.value;
-        if (def.kind !== 'sum') expect(r.total, `${def.id} for ${ctx.actor.username}`).toBe(counted);
+        if (def.kind !== 'sum' && r.total !== counted) mismatches.push(`${def.id} for ${ctx.actor.username}: records ${r.total}, counted ${counted}`);
         expect(r.items.length).toBeLessThanOrEqual(5);
         expect(r.columns.length).toBeGreaterThan(0);
         // Paging through the records meets every row exactly once.
         if (def.kind === 'count' && r.total > 0 && r.total <= 400) {
           const all = await def.records(scope, { page: 1, pageSize: 400 });
-          expect(all.items.length, def.id).toBe(r.total);
+          if (all.items.length !== r.total) mismatches.push(`${def.id}: paging gave ${all.items.length} of ${r.total}`);
         }
       }
     }
+    expect(mismatches).toEqual([]);
   });
 
   it('the summary agrees with counts made directly in SQL', async () => {
