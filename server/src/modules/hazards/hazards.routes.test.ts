@@ -20,7 +20,7 @@ function multipart(content: Buffer, filename: string, type: string) {
   };
 }
 
-describe('hazards', () => {
+describe('hazards', { timeout: 240_000 }, () => {
   let t: TestApp;
   let worker: string;
   let shuji: string;
@@ -41,7 +41,7 @@ describe('hazards', () => {
       .where(eq(orgUnits.name, '石寨村党总支'))
       .limit(1);
     centre = { lat: g.lat ?? 0, lng: g.lng ?? 0, orgId: g.orgId, gridId: g.gridId };
-  });
+  }, 600_000); // shared machines: loading the demo street can be slow
   afterAll(async () => t.close());
 
   const report = (body: Record<string, unknown>, cookie = worker) => t.request({ method: 'POST', url: '/api/hazards', cookie, payload: body });

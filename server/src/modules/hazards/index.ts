@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../platform/module.js';
+import { hazardInbox } from './hazards.inbox.js';
 import { hazardLedgers } from './hazards.ledger.js';
 import { hazardMetrics } from './hazards.metrics.js';
 import { hazardPermissions } from './hazards.policy.js';
@@ -18,6 +19,7 @@ export const hazardsModule: ModuleManifest = {
   permissions: hazardPermissions,
   metrics: hazardMetrics,
   ledgers: hazardLedgers,
+  inbox: hazardInbox,
   seedDemo: seedHazards,
   seedOrder: 55,
 };

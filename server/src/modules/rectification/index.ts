@@ -1,5 +1,7 @@
 import type { ModuleManifest } from '../../platform/module.js';
+import { rectificationInbox } from './rectification.inbox.js';
 import { rectificationLedgers } from './rectification.ledger.js';
+import { rectificationMetrics } from './rectification.metrics.js';
 import { rectificationPermissions } from './rectification.policy.js';
 import { rectificationRoutes } from './rectification.routes.js';
 
@@ -30,4 +32,6 @@ export const rectificationModule: ModuleManifest = {
   routes: rectificationRoutes,
   permissions: rectificationPermissions,
   ledgers: rectificationLedgers,
+  inbox: rectificationInbox,
+  metrics: rectificationMetrics,
 };

@@ -1,0 +1,33 @@
+import { and, count, eq, inArray, isNotNull, ne, or, isNull } from 'drizzle-orm';
+import type { InboxItem } from '../../platform/module.js';
+import { can, type ActorContext } from '../../platform/request-context.js';
+import { shanghaiDate } from '../../platform/time.js';
+import { inScope } from '../org-units/index.js';
+import { overdueCondition } from './rectification.service.js';
+import { rectificationItems } from './rectification.table.js';
+
+/** What waits on this user in the ledger: own items to fix, fixes to verify, extensions to decide, overdue items. */
+export async function rectificationInbox(ctx: ActorContext): Promise<InboxItem[]> {
+  if (!can(ctx, 'rectification.read')) return [];
+  const base = [eq(rectificationItems.tenantId, ctx.tenantId), inScope(ctx, rectificationItems.orgId)];
+  const today = shanghaiDate();
+  const out: InboxItem[] = [];
+  const n = async (...conds: Parameters<typeof and>) => (await ctx.db.select({ n: count() }).from(rectificationItems).where(and(...base, ...conds)))[0].n;
+
+  const mine = await n(eq(rectificationItems.responsibleUserId, ctx.actor.userId), inArray(rectificationItems.state, ['assigned', 'rectifying']));
+  if (mine > 0) {
+    const mineOverdue = await n(eq(rectificationItems.responsibleUserId, ctx.actor.userId), overdueCondition(today));
+    out.push({ kind: 'rectification.mine', title: `待我整改的事项 ${mine} 项`, link: '/rectifications', count: mine, severity: mineOverdue > 0 ? 'overdue' : 'warning' });
+  }
+  if (can(ctx, 'rectification.verify')) {
+    const toVerify = await n(eq(rectificationItems.state, 'awaiting_verification'), or(isNull(rectificationItems.submittedBy), ne(rectificationItems.submittedBy, ctx.actor.userId)));
+    if (toVerify > 0) out.push({ kind: 'rectification.verify', title: `待验收的整改 ${toVerify} 项`, link: '/rectifications', count: toVerify, severity: 'info' });
+  }
+  if (can(ctx, 'rectification.extension.approve')) {
+    const ext = await n(isNotNull(rectificationItems.pendingExtensionDeadline), or(isNull(rectificationItems.pendingExtensionBy), ne(rectificationItems.pendingExtensionBy, ctx.actor.userId)));
+    if (ext > 0) out.push({ kind: 'rectification.extension', title: `待审批的延期申请 ${ext} 项`, link: '/rectifications', count: ext, severity: 'warning' });
+  }
+  const overdue = await n(overdueCondition(today));
+  if (overdue > 0) out.push({ kind: 'rectification.overdue', title: `逾期未整改 ${overdue} 项`, link: '/rectifications', count: overdue, severity: 'overdue' });
+  return out;
+}
