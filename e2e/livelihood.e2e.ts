@@ -44,7 +44,7 @@ describe('small wish', () => {
     const unitPage = await unit.newPage();
     await login(unitPage, 'danwei');
     await unitPage.goto('/requests');
-    const card = unitPage.getByTestId('request-card').filter({ hasText: '想要一个新书包' });
+    const card = unitPage.getByTestId('request-card').filter({ hasText: '想要一个新书包' }).first();
     await card.getByRole('button', { name: cjk('认领') }).click();
     await card.getByRole('button', { name: /完成并答复/ }).click();
     await unitPage.locator('.ant-modal textarea').fill('郑州中车职工已将新书包送到家中。');

@@ -82,8 +82,8 @@ export default function RequestsPage() {
   const { t } = useI18n();
   const { can, me } = useAuth();
   const [params, setParams] = useSearchParams();
-  const claimer = can('request.claim') && !can('request.handle');
-  const view = params.get('view') ?? (claimer ? 'pool' : 'all');
+  // 'all' shows a member's or unit's claims together with the open wishes, so a claimed wish stays in view.
+  const view = params.get('view') ?? 'all';
   const state = params.get('state') ?? undefined;
   const [page, setPage] = useState(1);
   const list = useRequests({ page, pageSize: 10, state, pool: view === 'pool' ? 'yes' : undefined });
