@@ -49,6 +49,23 @@ describe('transactions are isolated from each other', () => {
     expect(rows).toEqual([{ id: 2, who: 'kept' }]);
   });
 
+  it('a query through the main handle inside a transaction joins it (no deadlock, sees its own rows)', async () => {
+    const seen = await t.db.transaction(async (tx) => {
+      await tx.execute(sql`insert into tx_probe values (50, 'inside')`);
+      // a service called with ctx (the main handle) from inside the transaction
+      return queryRows<{ who: string }>(t.db, sql`select who from tx_probe where id = 50`);
+    });
+    expect(seen).toEqual([{ who: 'inside' }]);
+    await t.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`insert into tx_probe values (51, 'rolled back with its transaction')`);
+        await t.db.execute(sql`insert into tx_probe values (52, 'written through the main handle')`);
+        throw new Error('rollback');
+      })
+      .catch(() => undefined);
+    expect(await queryRows(t.db, sql`select id from tx_probe where id in (51, 52)`)).toEqual([]);
+  });
+
   it('concurrent transactions each commit their own rows', async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>

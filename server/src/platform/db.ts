@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,13 +30,36 @@ export const migrationsFolder = path.resolve(
   '../db/migrations',
 );
 
+const currentTransaction = new AsyncLocalStorage<Db>();
+
+/**
+ * The ambient transaction: while a `db.transaction(fn)` runs, every query made through the *main* handle in
+ * the same async flow (a service called with `ctx` from inside the transaction) joins that transaction.
+ * Without this, PGlite deadlocks (its single connection waits for the open transaction) and PostgreSQL
+ * reads outside the transaction, missing its own uncommitted rows. Other requests are unaffected.
+ */
+function withAmbientTransaction(root: Db): Db {
+  return new Proxy(root, {
+    get(target, prop) {
+      const base = currentTransaction.getStore() ?? target;
+      if (prop === 'transaction') {
+        const begin = base.transaction.bind(base);
+        return (fn: (tx: Db) => Promise<unknown>, config?: Parameters<Db['transaction']>[1]) =>
+          begin((tx) => currentTransaction.run(tx as unknown as Db, () => fn(tx as unknown as Db)), config);
+      }
+      const value: unknown = Reflect.get(base, prop, base);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(base) : value;
+    },
+  });
+}
+
 // Two drivers picked at start-up: Drizzle's node-postgres driver over PGlite's pg adapter hangs.
 export function wrapPglite(client: PGlite): Db {
-  return drizzlePglite({ client, casing: 'snake_case' }) as unknown as Db;
+  return withAmbientTransaction(drizzlePglite({ client, casing: 'snake_case' }) as unknown as Db);
 }
 
 export function wrapPool(pool: pg.Pool): Db {
-  return drizzlePg({ client: pool, casing: 'snake_case' }) as unknown as Db;
+  return withAmbientTransaction(drizzlePg({ client: pool, casing: 'snake_case' }) as unknown as Db);
 }
 
 // Return timestamps and dates as strings where Postgres sends them; numeric stays string; int8 → number.
