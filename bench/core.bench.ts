@@ -147,7 +147,7 @@ export async function benchCore(pgAdminUrl: string): Promise<string[]> {
   const form = (extra: Record<string, string>) => {
     const f = new FormData();
     for (const [k, v] of Object.entries(extra)) f.set(k, v);
-    f.set('file', new Blob([xlsx]), 'roster.xlsx');
+    f.set('file', new Blob([new Uint8Array(xlsx)]), 'roster.xlsx');
     return f;
   };
   const t0 = performance.now();
