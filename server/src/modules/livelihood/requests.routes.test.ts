@@ -96,6 +96,7 @@ describe('public requests', () => {
     expect(pool.statusCode).toBe(200);
     const item = pool.json<{ items: Array<{ id: string; canClaim: boolean }> }>().items.find((i) => i.id === row.id);
     expect(item?.canClaim).toBe(true);
+    expect(pool.body).not.toContain(trackingCode); // the unit must not be able to rate in the resident's name
     const claim = await t.request({ method: 'POST', url: `/api/livelihood/requests/${row.id}/claim`, cookie: danwei });
     expect(claim.statusCode).toBe(200);
     expect(claim.json()).toMatchObject({ state: 'dispatched', assigneeName: '郑州中车', canFulfil: true });

@@ -163,7 +163,11 @@ async function visibility(ctx: ActorContext): Promise<{ where: SQL; claimant: Aw
   return { where: parts.length ? (or(...parts) as SQL) : sql`false`, claimant };
 }
 
-function toResponse(r: Req, orgName: string, claimant: Awaited<ReturnType<typeof claimantOf>>, mayClaim: boolean): RequestResponse {
+/**
+ * The tracking code plus the phone's last 4 digits let the filer rate; members and units (who see the masked
+ * phone) therefore never see the code — only the community that handles the request does.
+ */
+function toResponse(r: Req, orgName: string, claimant: Awaited<ReturnType<typeof claimantOf>>, mayClaim: boolean, showCode: boolean): RequestResponse {
   const mine = claimant !== null && r.assigneeKind === claimant.kind && r.assigneeId === claimant.id;
   return {
     id: r.id,
@@ -174,7 +178,7 @@ function toResponse(r: Req, orgName: string, claimant: Awaited<ReturnType<typeof
     content: r.content,
     contactName: r.contactName,
     phoneMasked: r.phoneMasked,
-    trackingCode: r.trackingCode,
+    trackingCode: showCode ? r.trackingCode : '',
     state: r.state,
     submittedAt: r.submittedAt.toISOString(),
     acceptedAt: r.acceptedAt?.toISOString() ?? null,
@@ -201,7 +205,7 @@ export async function listRequests(ctx: ActorContext, q: ListRequestsQuery) {
   const rows = await ctx.db.select().from(residentRequests).where(and(...where)).orderBy(desc(residentRequests.submittedAt), desc(residentRequests.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
   const names = await orgNames(ctx, rows.map((r) => r.orgId));
   const mayClaim = can(ctx, 'request.claim');
-  return { items: rows.map((r) => toResponse(r, names.get(r.orgId) ?? '', claimant, mayClaim)), total, page: q.page, pageSize: q.pageSize };
+  return { items: rows.map((r) => toResponse(r, names.get(r.orgId) ?? '', claimant, mayClaim, can(ctx, 'request.handle'))), total, page: q.page, pageSize: q.pageSize };
 }
 
 async function loadVisible(ctx: ActorContext, tx: Db, id: string) {
@@ -226,7 +230,7 @@ async function move(ctx: ActorContext, id: string, action: RequestAction, patch:
     const [row] = await tx.update(residentRequests).set(values).where(and(eq(residentRequests.tenantId, ctx.tenantId), eq(residentRequests.id, id))).returning();
     await recordAudit(tx, ctx, { action: `request.${action}`, entityType: 'resident_request', entityId: id, before: { state: r.state }, after: { state: to, assigneeName: row.assigneeName } });
     const names = await orgNames(ctx, [row.orgId]);
-    return toResponse(row, names.get(row.orgId) ?? '', claimant, can(ctx, 'request.claim'));
+    return toResponse(row, names.get(row.orgId) ?? '', claimant, can(ctx, 'request.claim'), can(ctx, 'request.handle'));
   });
 }
 
