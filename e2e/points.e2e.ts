@@ -19,7 +19,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-describe('六个一 points', () => {
+describe('六个一 points', { timeout: 300_000 }, () => {
   test('on a phone a member logs a visit with a photo, the secretary approves it, the member sees the points', async () => {
     const summary = `入户走访，检查燃气安全 ${Date.now()}`;
     const phone = await newPhoneContext(browser, server.url);

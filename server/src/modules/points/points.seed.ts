@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, getTableName, inArray, sql, type Table } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
 import type { SeedContext } from '../../platform/module.js';
 import { pick, randomInt } from '../../platform/random.js';
@@ -26,8 +26,33 @@ export function demoDay(random: () => number, offset = 0): string {
   return d.toISOString().slice(0, 10);
 }
 
-export async function insertInBatches<T extends Record<string, unknown>>(db: Db, table: Parameters<Db['insert']>[0], rows: T[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) await db.insert(table).values(rows.slice(i, i + 500) as never);
+const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * Bulk insert for demo seeds: rows grouped by the keys they set (an omitted key takes the column's default), each
+ * group sent as one jsonb parameter per 5,000 rows and expanded by jsonb_populate_recordset on the server, so a
+ * large table costs a handful of round trips instead of one statement with thousands of bound parameters per 500 rows.
+ */
+export async function insertInBatches<T extends Record<string, unknown>>(db: Db, table: Table, rows: T[]): Promise<void> {
+  const name = sql.identifier(getTableName(table));
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const keys = Object.keys(row)
+      .filter((k) => row[k] !== undefined)
+      .sort()
+      .join(',');
+    const group = groups.get(keys);
+    if (group) group.push(row);
+    else groups.set(keys, [row]);
+  }
+  for (const [keyList, group] of groups) {
+    const keys = keyList.split(',');
+    const columns = sql.raw(keys.map((k) => `"${snake(k)}"`).join(', '));
+    for (let i = 0; i < group.length; i += 5000) {
+      const payload = JSON.stringify(group.slice(i, i + 5000).map((r) => Object.fromEntries(keys.map((k) => [snake(k), r[k]]))));
+      await db.execute(sql`insert into ${name} (${columns}) select ${columns} from jsonb_populate_recordset(null::${name}, ${payload}::jsonb)`);
+    }
+  }
 }
 
 export interface DemoMember {
@@ -74,7 +99,8 @@ export async function seedPoints(ctx: SeedContext): Promise<void> {
     .from(orgUnits)
     .where(and(eq(orgUnits.tenantId, tenantId), inArray(orgUnits.kind, ['village', 'community'])));
   const unitIds = new Set(units.map((u) => u.id));
-  const allHouseholds = await db.select({ id: households.id, orgId: households.orgId, size: households.size }).from(households).where(eq(households.tenantId, tenantId)).orderBy(households.id);
+  // Ordered by address, not by (random) id, so the same households are drawn every run and people served is stable.
+  const allHouseholds = await db.select({ id: households.id, orgId: households.orgId, size: households.size }).from(households).where(eq(households.tenantId, tenantId)).orderBy(households.address, households.headName, households.size);
   const membersByUnit = new Map<string, DemoMember[]>();
   const roaming: DemoMember[] = [];
   for (const m of demoMembers) {
