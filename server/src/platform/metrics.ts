@@ -42,6 +42,10 @@ export interface MetricDefinition {
   /** Dashboard group, e.g. '党员积分', '网格治理'. */
   group: string;
   compute(scope: MetricScope): Promise<MetricValue>;
+  /**
+   * The drill-down: exactly the rows counted. For 'count' its total equals the value; for 'ratio' it lists the
+   * denominator's records with a column marking those in the numerator (or, where that is clearer, the numerator's).
+   */
   records(scope: MetricScope, page: { page: number; pageSize: number }): Promise<MetricRecords>;
   /** The figure printed in the 2018 report, where there is one, for the report page. */
   reported?: { value: number; text: string };
