@@ -30,7 +30,9 @@ describe('hazards', { timeout: 240_000 }, () => {
 
   beforeAll(async () => {
     t = await createTestApp({ template: 'demo' });
-    [worker, shuji, admin] = await Promise.all([t.login('wanggeyuan'), t.login('shuji'), t.login('admin')]);
+    worker = await t.login('wanggeyuan');
+    shuji = await t.login('shuji');
+    admin = await t.login('admin');
     const up = await t.request({ method: 'POST', url: '/api/files', cookie: worker, ...multipart(PNG, 'photo.png', 'image/png') });
     expect(up.statusCode).toBe(201);
     photo = up.json().id;
