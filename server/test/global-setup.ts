@@ -80,6 +80,14 @@ export default async function setup(project: TestProject) {
     console.log(`[global-setup] PGlite templates reused from cache (${path.basename(cacheDir)})`);
     return () => fs.rmSync(dir, { recursive: true, force: true });
   }
+  // Templates of older sources are of no further use: keep only the current one.
+  const cacheRoot = path.dirname(cacheDir);
+  if (fs.existsSync(cacheRoot)) {
+    for (const old of fs.readdirSync(cacheRoot)) {
+      const p = path.join(cacheRoot, old);
+      if (p !== cacheDir && Date.now() - fs.statSync(p).mtimeMs > 10 * 60_000) fs.rmSync(p, { recursive: true, force: true });
+    }
+  }
   fs.mkdirSync(cacheDir, { recursive: true });
   const db = await openDatabase({ dataDir: dir, inMemory: true });
   await migrateDatabase(db);
