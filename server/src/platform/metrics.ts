@@ -47,6 +47,11 @@ export interface MetricDefinition {
    * denominator's records with a column marking those in the numerator (or, where that is clearer, the numerator's).
    */
   records(scope: MetricScope, page: { page: number; pageSize: number }): Promise<MetricRecords>;
+  /**
+   * For a ratio whose drill-down lists groups (e.g. study sessions with attended/expected columns) rather than
+   * single records: the columns whose sums over all records give the numerator and the denominator.
+   */
+  recordsGrouped?: { numeratorKey: string; denominatorKey: string };
   /** The figure printed in the 2018 report, where there is one, for the report page. */
   reported?: { value: number; text: string };
 }

@@ -38,8 +38,15 @@ describe('metrics over the demo street', { timeout: 300_000 }, () => {
       for (const { def } of await registeredMetrics()) {
         const v = await def.compute(scope);
         const r = await def.records(scope, { page: 1, pageSize: 5 });
-        // A ratio's drill-down lists its denominator's records (marking those in the numerator), or the numerator's.
-        const ok = def.kind === 'ratio' ? r.total === v.denominator || r.total === v.numerator : r.total === v.value;
+        // A ratio's drill-down lists its denominator's records (marking those in the numerator), or the numerator's;
+        // a grouped drill-down's columns sum to the numerator and the denominator.
+        let ok = def.kind === 'ratio' ? r.total === v.denominator || r.total === v.numerator : r.total === v.value;
+        if (def.recordsGrouped) {
+          const { numeratorKey, denominatorKey } = def.recordsGrouped;
+          const all = await def.records(scope, { page: 1, pageSize: Math.max(1, r.total) });
+          const sum = (k: string) => all.items.reduce((n, i) => n + Number(i[k] ?? 0), 0);
+          ok = sum(numeratorKey) === v.numerator && sum(denominatorKey) === v.denominator;
+        }
         if (def.kind !== 'sum' && !ok) mismatches.push(`${def.id} for ${ctx.actor.username}: records ${r.total}, counted ${v.value} (${v.numerator ?? '-'}/${v.denominator ?? '-'})`);
         expect(r.items.length).toBeLessThanOrEqual(5);
         expect(r.columns.length).toBeGreaterThan(0);

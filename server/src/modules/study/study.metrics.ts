@@ -93,6 +93,7 @@ export const studyMetrics: MetricDefinition[] = [
     version: 1,
     kind: 'ratio',
     group: '两学一做',
+    recordsGrouped: { numeratorKey: 'attended', denominatorKey: 'expected' },
     async compute(scope) {
       const rows = await sessionRows(scope);
       const n = rows.reduce((a, r) => a + r.attended, 0);
