@@ -94,7 +94,7 @@ export default function CampaignsPage() {
             rowKey={(r) => `${r.period}-${r.item}`}
             loading={totals.isLoading}
             pagination={false}
-            scroll={{ x: true }}
+            scroll={{ x: 'max-content' }}
             dataSource={totals.data?.items ?? []}
             columns={[
               ...(period === 'month' ? [{ title: t('livelihood.date'), dataIndex: 'period' }] : []),
@@ -110,7 +110,7 @@ export default function CampaignsPage() {
             size="small"
             rowKey="id"
             pagination={false}
-            scroll={{ x: true }}
+            scroll={{ x: 'max-content' }}
             dataSource={tasks.data?.items ?? []}
             columns={[
               { title: t('livelihood.cp.target'), dataIndex: 'targetName', render: (v: string, r) => <span><Tag>{r.targetKind}</Tag>{v}</span> },
@@ -124,7 +124,7 @@ export default function CampaignsPage() {
           <Table
             size="small"
             rowKey="id"
-            scroll={{ x: true }}
+            scroll={{ x: 'max-content' }}
             loading={lines.isLoading}
             dataSource={lines.data?.items ?? []}
             pagination={{ current: page, pageSize: 20, total: lines.data?.total ?? 0, onChange: setPage, showSizeChanger: false, size: 'small' }}

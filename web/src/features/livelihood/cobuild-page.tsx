@@ -32,7 +32,7 @@ function UnitsTab() {
       <Table
         size="small"
         rowKey="id"
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         pagination={false}
         loading={units.isLoading}
         dataSource={units.data?.items ?? []}
@@ -65,7 +65,7 @@ function NeedsTab() {
       <Table
         size="small"
         rowKey="id"
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         pagination={false}
         dataSource={needs.data?.items ?? []}
         columns={[
@@ -96,7 +96,7 @@ function ResourcesTab() {
       <Table
         size="small"
         rowKey="id"
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         pagination={false}
         dataSource={resources.data?.items ?? []}
         columns={[
@@ -152,7 +152,7 @@ function ProjectsTab() {
       <Table
         size="small"
         rowKey="id"
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         pagination={false}
         dataSource={projects.data?.items ?? []}
         columns={[

@@ -62,7 +62,7 @@ function RatesTable() {
         size="small"
         rowKey="orgId"
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         loading={rates.isLoading}
         dataSource={rates.data?.items ?? []}
         columns={[

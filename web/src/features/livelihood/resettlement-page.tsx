@@ -59,7 +59,7 @@ function ProjectDrawer({ id, onClose }: { id: string | null; onClose: () => void
                 size="small"
                 rowKey="id"
                 pagination={false}
-                scroll={{ x: true }}
+                scroll={{ x: 'max-content' }}
                 dataSource={ph.milestones}
                 columns={[
                   { title: '', dataIndex: 'label' },
