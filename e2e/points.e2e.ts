@@ -20,44 +20,6 @@ afterAll(async () => {
 });
 
 describe('六个一 points', { timeout: 300_000 }, () => {
-  test('on a phone a member logs a visit with a photo, the secretary approves it, the member sees the points', async () => {
-    const summary = `入户走访，检查燃气安全 ${Date.now()}`;
-    const phone = await newPhoneContext(browser, server.url);
-    const page = await phone.newPage();
-    await login(page, 'dangyuan');
-    await page.goto('/points/mine');
-    await page.locator('#householdId').click();
-    await page.locator('.ant-select-item-option').first().click();
-    await page.locator('#summary').fill(summary);
-    await page.locator('input[type=file]').setInputFiles({ name: 'visit.png', mimeType: 'image/png', buffer: PNG });
-    await page.locator('.ant-upload-list-item-done').first().waitFor();
-    await page.getByTestId('claim-submit').click();
-    const mine = page.locator('.ant-list-item').filter({ hasText: summary });
-    await mine.filter({ hasText: '待审核' }).waitFor();
-    const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
-    expect(overflow).toBeLessThanOrEqual(0);
-    await saveScreenshot(page, 'points-log-visit-phone');
-    const claims = await (await page.request.get('/api/points/claims?mine=true&state=pending')).json();
-    const claim = claims.items.find((c: { summary: string }) => c.summary === summary);
-    expect(claim.photoFileIds).toHaveLength(1);
-    const before = (await (await page.request.get('/api/points/me')).json()).total as number;
-
-    const desk = await newDesktopContext(browser, server.url);
-    const page2 = await desk.newPage();
-    await login(page2, 'shuji');
-    await page2.goto('/points/approvals');
-    const row = page2.getByRole('row').filter({ hasText: summary });
-    await row.getByRole('button', { name: cjk('通过') }).click();
-    await row.waitFor({ state: 'detached' });
-    await desk.close();
-
-    await page.reload();
-    await mine.filter({ hasText: '已通过' }).waitFor();
-    const after = (await (await page.request.get('/api/points/me')).json()).total as number;
-    expect(after).toBe(before + claim.points);
-    await phone.close();
-  });
-
   test('a volunteer checks in by opening the event QR code URL on a phone', async () => {
     const desk = await newDesktopContext(browser, server.url);
     const organiser = await desk.newPage();
@@ -100,6 +62,44 @@ describe('六个一 points', { timeout: 300_000 }, () => {
     await organiser.reload();
     await organiser.getByText('扫码').first().waitFor();
     await desk.close();
+    await phone.close();
+  });
+
+  test('on a phone a member logs a visit with a photo, the secretary approves it, the member sees the points', async () => {
+    const summary = `入户走访，检查燃气安全 ${Date.now()}`;
+    const phone = await newPhoneContext(browser, server.url);
+    const page = await phone.newPage();
+    await login(page, 'dangyuan');
+    await page.goto('/points/mine');
+    await page.locator('#householdId').click();
+    await page.locator('.ant-select-item-option').first().click();
+    await page.locator('#summary').fill(summary);
+    await page.locator('input[type=file]').setInputFiles({ name: 'visit.png', mimeType: 'image/png', buffer: PNG });
+    await page.locator('.ant-upload-list-item-done').first().waitFor();
+    await page.getByTestId('claim-submit').click();
+    const mine = page.locator('.ant-list-item').filter({ hasText: summary });
+    await mine.filter({ hasText: '待审核' }).waitFor();
+    const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    await saveScreenshot(page, 'points-log-visit-phone');
+    const claims = await (await page.request.get('/api/points/claims?mine=true&state=pending')).json();
+    const claim = claims.items.find((c: { summary: string }) => c.summary === summary);
+    expect(claim.photoFileIds).toHaveLength(1);
+    const before = (await (await page.request.get('/api/points/me')).json()).total as number;
+
+    const desk = await newDesktopContext(browser, server.url);
+    const page2 = await desk.newPage();
+    await login(page2, 'shuji');
+    await page2.goto('/points/approvals');
+    const row = page2.getByRole('row').filter({ hasText: summary });
+    await row.getByRole('button', { name: cjk('通过') }).click();
+    await row.waitFor({ state: 'detached' });
+    await desk.close();
+
+    await page.reload();
+    await mine.filter({ hasText: '已通过' }).waitFor();
+    const after = (await (await page.request.get('/api/points/me')).json()).total as number;
+    expect(after).toBe(before + claim.points);
     await phone.close();
   });
 });

@@ -69,6 +69,7 @@ export default function ApprovalsPage() {
           rowKey="id"
           size="small"
           scroll={{ x: 720 }}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
           loading={pending.isLoading}
           dataSource={pending.data?.items ?? []}
           locale={{ emptyText: t('points.queueEmpty') }}
