@@ -23,6 +23,8 @@ export default function LogWorkPage() {
   const [form] = Form.useForm<FormValues>();
   const [search, setSearch] = useState('');
   const [photos, setPhotos] = useState<Array<{ uid: string; id: string }>>([]);
+  /** Remounts the upload list after a submission so its thumbnails clear with the form. */
+  const [uploadKey, setUploadKey] = useState(0);
   const households = useHouseholds(search);
   const me = useMyPoints();
   const claims = useMyClaims();
@@ -34,6 +36,7 @@ export default function LogWorkPage() {
       message.success(t('points.submitted'));
       form.resetFields(['summary', 'householdId']);
       setPhotos([]);
+      setUploadKey((k) => k + 1);
     } catch (e) {
       handleFormError(form, e);
     }
@@ -80,6 +83,7 @@ export default function LogWorkPage() {
           </Form.Item>
           <Form.Item label={t('points.photo')}>
             <Upload
+              key={uploadKey}
               accept="image/*"
               capture="environment"
               listType="picture"
