@@ -49,14 +49,24 @@ describe('hazards on a phone', () => {
     await page.getByTestId('decide-deadline').click();
     await page.getByTestId('deadline-responsible').fill('石寨村物业 李经理');
     await page.getByTestId('deadline-measures').fill('拆除私拉电线，设置集中充电点');
+    const decided = page.waitForResponse((r) => r.url().includes(`/api/hazards/${hazardId}/deadline`), { timeout: 20_000 });
     await page.getByTestId('deadline-submit').click();
+    const response = await decided.catch(async (e: unknown) => {
+      await saveScreenshot(page, 'hazard-e2e-debug');
+      throw e;
+    });
+    expect(response.status(), await response.text()).toBe(200);
     await page.getByTestId('hazard-item-link').waitFor();
     await expect(page.getByTestId('hazard-status').textContent()).resolves.toContain('限期整改中');
     await saveScreenshot(page, 'hazard-deadline-phone');
 
-    // The worker fixes it: start, then submit with an after-photo.
+    // The worker takes it on, starts, then submits the fix with an after-photo.
     await page.getByTestId('hazard-item-link').click();
+    await page.getByTestId('item-action-assign').click();
+    await page.getByTestId('item-confirm').click();
+    await page.getByTestId('item-state').filter({ hasText: '已交办' }).waitFor();
     await page.getByTestId('item-action-start').click();
+    await page.getByTestId('item-state').filter({ hasText: '整改中' }).waitFor();
     await page.getByTestId('item-action-submit').click();
     await page.getByTestId('item-note').fill('已拆除私拉电线');
     await page.locator('.ant-drawer input[type=file]').setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: PNG });

@@ -111,7 +111,6 @@ function DecisionCard({ hazardId, defaultOrgId }: { hazardId: string; defaultOrg
         <Form
           form={deadlineForm}
           layout="vertical"
-          initialValues={{ orgId: defaultOrgId, workingDays: 5 }}
           onFinish={async (v) => {
             try {
               await fixByDeadline.mutateAsync({ id: hazardId, ...v });
@@ -121,7 +120,7 @@ function DecisionCard({ hazardId, defaultOrgId }: { hazardId: string; defaultOrg
             }
           }}
         >
-          <Form.Item name="orgId" label={t('grid.field.org')} rules={[{ required: true }]}>
+          <Form.Item name="orgId" label={t('grid.field.org')} rules={[{ required: true }]} initialValue={defaultOrgId}>
             <Select showSearch optionFilterProp="label" options={(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))} />
           </Form.Item>
           <Form.Item name="responsibleName" label={t('grid.field.responsible')} rules={[{ required: true }]}>
@@ -130,7 +129,7 @@ function DecisionCard({ hazardId, defaultOrgId }: { hazardId: string; defaultOrg
           <Form.Item name="measures" label={t('grid.field.measures')} rules={[{ required: true }]}>
             <Input.TextArea data-testid="deadline-measures" rows={2} maxLength={2000} />
           </Form.Item>
-          <Form.Item name="workingDays" label={t('grid.field.workingDays')} rules={[{ required: true }]}>
+          <Form.Item name="workingDays" label={t('grid.field.workingDays')} rules={[{ required: true }]} initialValue={5}>
             <InputNumber min={1} max={365} style={{ width: '100%' }} />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={fixByDeadline.isPending} data-testid="deadline-submit">
