@@ -97,7 +97,8 @@ async function rosterWorkbook(rows: number): Promise<Buffer> {
   ws.addRow(['姓名', '身份证号', '手机号', '党员类别', '入党日期', '所在党支部']);
   const random = seededRandom(7);
   for (let i = 0; i < rows; i++) {
-    const first17 = `4101821${String(700000 + i).padStart(7, '0')}${String(i % 1000).padStart(3, '0')}`.slice(0, 17);
+    const birth = new Date(Date.UTC(1950, 0, 1) + (i % 18000) * 86400000).toISOString().slice(0, 10).replace(/-/g, '');
+    const first17 = `410183${birth}${String(Math.floor(i / 18000) * 2 + 1).padStart(3, '0')}`;
     ws.addRow([demoName(random), first17 + idCheckChar(first17), demoPhone(random), '正式党员', '2010.07', '']);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -1353,6 +1353,7 @@ CREATE INDEX "members_org_idx" ON "members" USING btree ("tenant_id","org_id");-
 CREATE INDEX "members_pinyin_idx" ON "members" USING btree ("tenant_id","name_pinyin" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "members_initials_idx" ON "members" USING btree ("tenant_id","name_initials" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "members_name_idx" ON "members" USING btree ("tenant_id","name");--> statement-breakpoint
+CREATE INDEX "members_order_idx" ON "members" USING btree ("tenant_id","name_pinyin","id");--> statement-breakpoint
 CREATE INDEX "members_phone_last4_idx" ON "members" USING btree ("tenant_id","phone_last4");--> statement-breakpoint
 CREATE UNIQUE INDEX "members_id_number_uq" ON "members" USING btree ("tenant_id","id_number_hash");--> statement-breakpoint
 CREATE INDEX "org_unit_versions_org_idx" ON "org_unit_versions" USING btree ("tenant_id","org_id");--> statement-breakpoint

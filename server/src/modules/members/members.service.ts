@@ -108,7 +108,7 @@ export async function listMembers(ctx: ActorContext, q: ListMembersQuery): Promi
       .from(members)
       .innerJoin(orgUnits, orgJoin)
       .where(where)
-      .orderBy(asc(orgUnits.path), asc(members.namePinyin), asc(members.id))
+      .orderBy(asc(members.namePinyin), asc(members.id))
       .limit(q.pageSize)
       .offset(offsetOf(q)),
     ctx.db.select({ total: count() }).from(members).where(where),
