@@ -26,6 +26,15 @@ export async function openRuntime(config: AppConfig): Promise<Runtime> {
     await migrateDatabase(database);
   } catch (e) {
     await database.close();
+    const cause = (e as { cause?: { message?: string } }).cause?.message ?? (e as Error).message;
+    if (/already exists/.test(cause)) {
+      // Until the first release the migration is squashed (decision 0003): a data folder made by an older build
+      // cannot be migrated forward.
+      throw new Error(
+        `数据库由旧版本创建，无法升级（${cause}）。开发阶段请删除数据目录 ${config.dataDir} 后重新启动以生成演示数据。` +
+          ' (The database was created by an older pre-release build; delete the data folder and start again.)',
+      );
+    }
     throw e;
   }
   const cipher = createCipher(loadDataKey(config.dataKey, config.dataDir));
