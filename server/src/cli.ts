@@ -1,7 +1,7 @@
 import { ensureDemo, openRuntime } from './bootstrap.js';
 import { loadConfig } from './platform/config.js';
 import { verifyAuditChain } from './modules/audit/index.js';
-import { buildDailyDigests } from './modules/dashboards/index.js';
+import { runDigestCommand } from './modules/dashboards/index.js';
 import { createStreet, ensurePlatformTenant, listTenants } from './modules/tenants/index.js';
 
 const usage = `Usage: npm run gongjian -- <command>
@@ -42,9 +42,7 @@ async function main(argv: string[]) {
       return failed === 0 ? 0 : 1;
     }
     if (cmd === 'digest' && sub === 'build') {
-      const r = await buildDailyDigests(rt.database.db, rt.services, arg);
-      console.log(`digests built: ${r.digests} of ${r.users} users`);
-      return 0;
+      return await runDigestCommand(rt.database.db, rt.services, arg ? [arg] : []);
     }
     if (cmd === 'demo' && sub === 'seed') {
       const d = await ensureDemo(rt, console.log);
