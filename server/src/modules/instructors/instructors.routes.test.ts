@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { auditEvents } from '../audit/audit.table.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 
 describe('instructors', () => {
@@ -38,5 +40,23 @@ describe('instructors', () => {
     expect(again.statusCode).toBe(409);
     const asInstructor = await t.request({ method: 'POST', url: '/api/instructors', cookie: await t.login('zhidaoyuan'), payload: { name: 'x' } });
     expect(asInstructor.statusCode).toBe(403);
+  });
+
+  it('a street admin corrects an instructor and marks them as left; the change is audited; others cannot', async () => {
+    const admin = await t.login('admin');
+    const created = await t.request({ method: 'POST', url: '/api/instructors', cookie: admin, payload: { name: '待更正指导员' } });
+    const id = created.json().id as string;
+    const patched = await t.request({ method: 'PATCH', url: `/api/instructors/${id}`, cookie: admin, payload: { name: '更正后指导员', hiredOn: '2018-03-01', status: 'left' } });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json()).toMatchObject({ name: '更正后指导员', hiredOn: '2018-03-01', status: 'left' });
+    const blank = await t.request({ method: 'PATCH', url: `/api/instructors/${id}`, cookie: admin, payload: { name: ' ' } });
+    expect(blank.statusCode).toBe(400);
+    const missing = await t.request({ method: 'PATCH', url: '/api/instructors/00000000-0000-4000-8000-000000000000', cookie: admin, payload: { name: 'x' } });
+    expect(missing.statusCode).toBe(404);
+    const asInstructor = await t.request({ method: 'PATCH', url: `/api/instructors/${id}`, cookie: await t.login('zhidaoyuan'), payload: { name: 'x' } });
+    expect(asInstructor.statusCode).toBe(403);
+    const audit = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'instructor.update'), eq(auditEvents.entityId, id)));
+    expect(audit).toHaveLength(1);
+    expect(audit[0].after).toMatchObject({ name: '更正后指导员', status: 'left' });
   });
 });

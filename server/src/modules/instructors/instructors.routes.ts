@@ -10,8 +10,9 @@ import {
   instructorIdParams,
   instructorListResponse,
   instructorSummary,
+  updateInstructorBody,
 } from './instructors.schema.js';
-import { addTraining, assignOrg, createInstructor, getInstructor, getMyInstructor, listInstructors, unassignOrg } from './instructors.service.js';
+import { addTraining, assignOrg, createInstructor, getInstructor, getMyInstructor, listInstructors, unassignOrg, updateInstructor } from './instructors.service.js';
 
 const tags = ['instructors'];
 
@@ -23,6 +24,9 @@ export const instructorRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post('/', { config: { permission: 'instructor.write' }, schema: { tags, body: createInstructorBody, response: { 201: instructorSummary } } }, async (req, reply) =>
     reply.code(201).send(await createInstructor(requireActor(req.ctx), req.body)),
+  );
+  app.patch('/:id', { config: { permission: 'instructor.write' }, schema: { tags, params: instructorIdParams, body: updateInstructorBody, response: { 200: instructorSummary } } }, async (req) =>
+    updateInstructor(requireActor(req.ctx), req.params.id, req.body),
   );
   app.post(
     '/:id/trainings',

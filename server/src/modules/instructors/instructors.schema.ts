@@ -42,9 +42,16 @@ export const createInstructorBody = z.object({
 });
 export type CreateInstructorBody = z.infer<typeof createInstructorBody>;
 
+export const updateInstructorBody = z.object({
+  name: z.string().trim().min(1, '姓名不能为空').max(50).optional(),
+  hiredOn: isoDate.nullable().optional(),
+  status: z.enum(['active', 'left']).optional(),
+});
+export type UpdateInstructorBody = z.infer<typeof updateInstructorBody>;
+
 export const addTrainingBody = z.object({
   kind: z.enum(trainingKinds),
-  title: z.string().trim().min(1).max(100),
+  title: z.string().trim().min(1, '请填写培训名称').max(100),
   heldOn: isoDate,
   hours: z.number().int().min(0).max(1000),
 });

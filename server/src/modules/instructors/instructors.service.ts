@@ -11,7 +11,7 @@ import { rectificationItems } from '../rectification/rectification.table.js';
 import { centreStandardSql } from '../service-centres/index.js';
 import { serviceCentres } from '../service-centres/service-centres.table.js';
 import { tourStops, tours } from '../tours/tours.table.js';
-import type { AddTrainingBody, AssignOrgBody, CreateInstructorBody, InstructorDetail } from './instructors.schema.js';
+import type { AddTrainingBody, AssignOrgBody, CreateInstructorBody, InstructorDetail, UpdateInstructorBody } from './instructors.schema.js';
 import { instructorAssignments, instructors, instructorTrainings } from './instructors.table.js';
 
 type InstructorRow = typeof instructors.$inferSelect;
@@ -123,6 +123,32 @@ export async function createInstructor(ctx: ActorContext, input: CreateInstructo
     }
     const [row] = await tx.insert(instructors).values({ tenantId: ctx.tenantId, name: input.name, userId: input.userId ?? null, hiredOn: input.hiredOn ?? null }).returning();
     await recordAudit(tx, ctx, { action: 'instructor.create', entityType: 'instructor', entityId: row.id, after: { name: row.name, userId: row.userId } });
+    const [summary] = await summaries({ ...ctx, db: tx }, [row]);
+    return summary;
+  });
+}
+
+/** Corrects an instructor's name or hire date, or marks them as having left. */
+export async function updateInstructor(ctx: ActorContext, id: string, input: UpdateInstructorBody) {
+  const before = await getInstructorRow(ctx, id);
+  return ctx.db.transaction(async (tx) => {
+    const patch = {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.hiredOn !== undefined ? { hiredOn: input.hiredOn } : {}),
+      ...(input.status !== undefined ? { status: input.status } : {}),
+    };
+    const [row] = await tx
+      .update(instructors)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(and(eq(instructors.tenantId, ctx.tenantId), eq(instructors.id, id)))
+      .returning();
+    await recordAudit(tx, ctx, {
+      action: 'instructor.update',
+      entityType: 'instructor',
+      entityId: id,
+      before: { name: before.name, hiredOn: before.hiredOn, status: before.status },
+      after: { name: row.name, hiredOn: row.hiredOn, status: row.status },
+    });
     const [summary] = await summaries({ ...ctx, db: tx }, [row]);
     return summary;
   });
