@@ -5,7 +5,11 @@ import { AppError } from './errors.js';
 export interface LedgerColumn<Row> {
   header: string;
   width?: number;
-  value: (row: Row) => string | number | Date | null | undefined;
+  /**
+   * Method syntax on purpose: it lets a LedgerSheet<SomeRow> be handed on as a LedgerSheet<unknown>
+   * (the ledger centre never looks inside rows; it only passes each row back to its own columns).
+   */
+  value(row: Row): string | number | Date | null | undefined;
 }
 
 export interface LedgerSheet<Row> {

@@ -51,5 +51,5 @@ export interface LedgerDefinition {
   /** Permission needed to export it. */
   permission: string;
   /** Builds the sheet for the actor's scope and an optional period (inclusive ISO dates). */
-  build(ctx: ActorContext, period: { from?: string; to?: string }): Promise<LedgerSheet<Record<string, unknown>>>;
+  build(ctx: ActorContext, period: { from?: string; to?: string }): Promise<LedgerSheet<unknown>>;
 }

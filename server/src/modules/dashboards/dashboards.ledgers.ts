@@ -152,7 +152,7 @@ export async function runExportJob(ctx: ActorContext, jobId: string): Promise<Jo
       );
     } else {
       const ledgers = job.target === 'all' ? await listLedgers(ctx) : [await findLedger(ctx, job.target)];
-      const sheets: LedgerSheet<Record<string, unknown>>[] = [];
+      const sheets: LedgerSheet<unknown>[] = [];
       for (const l of ledgers) sheets.push(await l.def.build(ctx, periodArg(input)));
       const total = sheets.reduce((a, s) => a + (Array.isArray(s.rows) ? s.rows.length : 0), 0);
       await setJob(ctx, job.id, { rowsTotal: total });

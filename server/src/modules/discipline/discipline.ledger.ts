@@ -31,7 +31,7 @@ export const disciplineLedgers: LedgerDefinition[] = [
         rows,
         totals: { 1: `共 ${rows.length} 项，已销号 ${rows.filter((r) => r.state === 'closed').length} 项` },
       };
-      return sheet as unknown as LedgerSheet<Record<string, unknown>>;
+      return sheet;
     },
   },
 ];

@@ -69,17 +69,12 @@ export async function inspectionLedgerSheet(ctx: ActorContext, period: { from?: 
   };
 }
 
-/** The ledger centre takes sheets of plain records; a typed sheet's row functions only ever see their own rows. */
-function asLedger<Row>(sheet: LedgerSheet<Row>): LedgerSheet<Record<string, unknown>> {
-  return sheet as unknown as LedgerSheet<Record<string, unknown>>;
-}
-
 export const enterpriseLedgers: LedgerDefinition[] = [
-  { id: 'enterprises.register', name: '生产经营单位台账', permission: 'enterprise.read', build: async (ctx) => asLedger(await enterpriseLedgerSheet(ctx)) },
+  { id: 'enterprises.register', name: '生产经营单位台账', permission: 'enterprise.read', build: async (ctx) => await enterpriseLedgerSheet(ctx) },
   {
     id: 'enterprises.inspections',
     name: '生产经营单位安全检查台账',
     permission: 'enterprise.read',
-    build: async (ctx, period) => asLedger(await inspectionLedgerSheet(ctx, period)),
+    build: async (ctx, period) => await inspectionLedgerSheet(ctx, period),
   },
 ];

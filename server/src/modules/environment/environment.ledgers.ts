@@ -35,10 +35,6 @@ export async function pollutionLedgerSheet(ctx: ActorContext): Promise<LedgerShe
   };
 }
 
-function asLedger<Row>(sheet: LedgerSheet<Row>): LedgerSheet<Record<string, unknown>> {
-  return sheet as unknown as LedgerSheet<Record<string, unknown>>;
-}
-
 export const environmentLedgers: LedgerDefinition[] = [
-  { id: 'environment.pollution', name: '"散乱污"企业整治台账', permission: 'environment.read', build: async (ctx) => asLedger(await pollutionLedgerSheet(ctx)) },
+  { id: 'environment.pollution', name: '"散乱污"企业整治台账', permission: 'environment.read', build: async (ctx) => await pollutionLedgerSheet(ctx) },
 ];

@@ -55,6 +55,6 @@ export const hazardLedgers: LedgerDefinition[] = [
     id: 'hazards.ledger',
     name: '安全隐患排查整改台账',
     permission: 'hazard.export',
-    build: async (ctx, period) => (await hazardLedgerSheet(ctx, { from: period.from, to: period.to })) as unknown as LedgerSheet<Record<string, unknown>>,
+    build: async (ctx, period) => (await hazardLedgerSheet(ctx, { from: period.from, to: period.to })),
   },
 ];

@@ -12,22 +12,23 @@ import { getProject, listProjects } from './resettlement.service.js';
 
 const stateText: Record<string, string> = { submitted: '待受理', accepted: '已受理', dispatched: '办理中', answered: '已答复', rated: '已评价', rejected: '不予受理', open: '待认领', matched: '已对接', closed: '已完成', claimed: '已认领', delivered: '已交付' };
 
-function generic<Row>(sheet: LedgerSheet<Row>): LedgerSheet<Record<string, unknown>> {
-  return sheet as unknown as LedgerSheet<Record<string, unknown>>;
+/** Lets each sheet's row type be inferred from its first column, then hands it on to the ledger centre. */
+function sheetOf<Row>(sheet: LedgerSheet<Row>): LedgerSheet<unknown> {
+  return sheet;
 }
 
 const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
 const periodText = (p: { from?: string; to?: string }) => (p.from || p.to ? `${p.from ?? ''} 至 ${p.to ?? ''}` : undefined);
 
 /** 安置房项目台账: one row per phase with its counts and the three rates; project and street totals. */
-async function projectLedger(ctx: ActorContext): Promise<LedgerSheet<Record<string, unknown>>> {
+async function projectLedger(ctx: ActorContext): Promise<LedgerSheet<unknown>> {
   const { items, street } = await listProjects(ctx, { kind: 'resettlement' });
   const rows: Array<{ project: string; org: string; phase: string; investment: number; audit: string; r: (typeof street) }> = [];
   for (const p of items) {
     const detail = await getProject(ctx, p.id);
     for (const ph of detail.phases) rows.push({ project: p.name, org: p.orgName, phase: ph.name, investment: p.investmentFen / 1e6, audit: p.auditState === 'audited' ? '已审计' : p.auditState === 'auditing' ? '审计中' : '未审计', r: ph.rates });
   }
-  return generic({
+  return sheetOf({
     sheetName: '安置房项目台账',
     title: `${ctx.actor.tenantName}安置房建设项目台账`,
     unitName: ctx.actor.scopeOrgName,
@@ -61,7 +62,7 @@ async function campaignLedger(ctx: ActorContext, period: { from?: string; to?: s
       if (page * 200 >= res.total) break;
     }
   }
-  return generic({
+  return sheetOf({
     sheetName: '创文创卫工作量台账',
     title: `${ctx.actor.tenantName}创文创卫工作量台账`,
     unitName: ctx.actor.scopeOrgName,
@@ -82,7 +83,7 @@ async function campaignLedger(ctx: ActorContext, period: { from?: string; to?: s
 
 async function needsLedger(ctx: ActorContext) {
   const { items } = await listNeeds(ctx, {});
-  return generic({
+  return sheetOf({
     sheetName: '需求清单',
     title: `${ctx.actor.tenantName}共驻共建需求清单`,
     unitName: ctx.actor.scopeOrgName,
@@ -100,7 +101,7 @@ async function needsLedger(ctx: ActorContext) {
 
 async function resourcesLedger(ctx: ActorContext) {
   const { items } = await listResources(ctx);
-  return generic({
+  return sheetOf({
     sheetName: '资源清单',
     title: `${ctx.actor.tenantName}共驻共建资源清单`,
     unitName: ctx.actor.scopeOrgName,
@@ -117,7 +118,7 @@ async function resourcesLedger(ctx: ActorContext) {
 
 async function projectsListLedger(ctx: ActorContext) {
   const { items } = await listCobuildProjects(ctx);
-  return generic({
+  return sheetOf({
     sheetName: '项目清单',
     title: `${ctx.actor.tenantName}共驻共建项目清单`,
     unitName: ctx.actor.scopeOrgName,
@@ -147,7 +148,7 @@ async function requestsLedger(ctx: ActorContext, period: { from?: string; to?: s
     const day = shanghaiDate(new Date(r.submittedAt));
     return (!period.from || day >= period.from) && (!period.to || day <= period.to);
   });
-  return generic({
+  return sheetOf({
     sheetName: '诉求办理台账',
     title: `${ctx.actor.tenantName}群众诉求和微心愿办理台账`,
     unitName: ctx.actor.scopeOrgName,

@@ -27,7 +27,7 @@ export const membersModule: ModuleManifest = {
       name: '党员名册',
       permission: 'member.export',
       // The ledger centre treats rows as opaque records; our columns read them as export rows.
-      build: async (ctx) => (await buildMemberSheet(ctx, { state: 'active' }, false)) as unknown as LedgerSheet<Record<string, unknown>>,
+      build: async (ctx) => (await buildMemberSheet(ctx, { state: 'active' }, false)),
     },
   ],
 };

@@ -9,11 +9,6 @@ import { listClaims } from './points.service.js';
 
 const MAX_ROWS = 50000;
 
-/** The ledger centre handles sheets of any row type; the columns were typed against their own rows. */
-function asLedger<Row extends object>(sheet: LedgerSheet<Row>): LedgerSheet<Record<string, unknown>> {
-  return sheet as unknown as LedgerSheet<Record<string, unknown>>;
-}
-
 function periodOf(p: { from?: string; to?: string }) {
   const to = p.to ?? shanghaiDate();
   const from = p.from ?? `${to.slice(0, 4)}-01-01`;
@@ -93,7 +88,7 @@ export async function buildClaimsSheet(ctx: ActorContext, p: { from?: string; to
 }
 
 export const pointsLedgers: LedgerDefinition[] = [
-  { id: 'points.ledger', name: '党员“六个一”积分台账', permission: 'points.export', build: (ctx, p) => buildLedgerSheet(ctx, p).then(asLedger) },
-  { id: 'points.rankings', name: '党员积分排名表', permission: 'points.export', build: (ctx, p) => buildRankingSheet(ctx, p).then(asLedger) },
-  { id: 'points.claims', name: '积分申报登记表', permission: 'points.export', build: (ctx, p) => buildClaimsSheet(ctx, p).then(asLedger) },
+  { id: 'points.ledger', name: '党员“六个一”积分台账', permission: 'points.export', build: (ctx, p) => buildLedgerSheet(ctx, p) },
+  { id: 'points.rankings', name: '党员积分排名表', permission: 'points.export', build: (ctx, p) => buildRankingSheet(ctx, p) },
+  { id: 'points.claims', name: '积分申报登记表', permission: 'points.export', build: (ctx, p) => buildClaimsSheet(ctx, p) },
 ];

@@ -47,16 +47,11 @@ export async function rectificationLedgerSheet(ctx: ActorContext, q: Omit<ListIt
   };
 }
 
-/** The ledger centre handles rows generically; each sheet's columns read only its own row type. */
-export function asGenericSheet<Row>(sheet: LedgerSheet<Row>): LedgerSheet<Record<string, unknown>> {
-  return sheet as unknown as LedgerSheet<Record<string, unknown>>;
-}
-
 export const rectificationLedgers: LedgerDefinition[] = [
   {
     id: 'rectification.items',
     name: '问题整改台账',
     permission: 'rectification.export',
-    build: async (ctx, period) => asGenericSheet(await rectificationLedgerSheet(ctx, { from: period.from, to: period.to })),
+    build: async (ctx, period) => await rectificationLedgerSheet(ctx, { from: period.from, to: period.to }),
   },
 ];

@@ -56,7 +56,7 @@ export const studyLedgers: LedgerDefinition[] = [
         ],
         rows: out,
       };
-      return sheet as unknown as LedgerSheet<Record<string, unknown>>;
+      return sheet;
     },
   },
 ];

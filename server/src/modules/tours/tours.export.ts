@@ -118,7 +118,7 @@ export const tourLedgers: LedgerDefinition[] = [
           { header: '点评', width: 40, value: (r: ScoreLedgerRow) => r.comment ?? '' },
         ],
         rows: out,
-      } satisfies LedgerSheet<ScoreLedgerRow> as unknown as LedgerSheet<Record<string, unknown>>;
+      } satisfies LedgerSheet<ScoreLedgerRow>;
     },
   },
   {
@@ -162,7 +162,7 @@ export const tourLedgers: LedgerDefinition[] = [
           { header: '是否逾期', width: 10, value: (r: FindingLedgerRow) => (r.overdue ? '逾期' : '') },
         ],
         rows: out,
-      } satisfies LedgerSheet<FindingLedgerRow> as unknown as LedgerSheet<Record<string, unknown>>;
+      } satisfies LedgerSheet<FindingLedgerRow>;
     },
   },
 ];

@@ -47,7 +47,7 @@ interface EventRow {
   state: string;
 }
 
-async function buildEventsSheet(ctx: ActorContext, p: { from?: string; to?: string }): Promise<LedgerSheet<Record<string, unknown>>> {
+async function buildEventsSheet(ctx: ActorContext, p: { from?: string; to?: string }): Promise<LedgerSheet<unknown>> {
   const to = p.to ?? shanghaiDate();
   const from = p.from ?? `${to.slice(0, 4)}-01-01`;
   const rows = await ctx.db
@@ -89,7 +89,7 @@ async function buildEventsSheet(ctx: ActorContext, p: { from?: string; to?: stri
     totals: { 4: items.reduce((a, r) => a + r.attendees, 0), 6: items.reduce((a, r) => a + r.peopleServed, 0) },
     signOff: true,
   };
-  return sheet as unknown as LedgerSheet<Record<string, unknown>>;
+  return sheet;
 }
 
 export const volunteerLedgers: LedgerDefinition[] = [{ id: 'volunteer.events', name: '志愿服务活动台账', permission: 'volunteer.manage', build: buildEventsSheet }];
