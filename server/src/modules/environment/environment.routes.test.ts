@@ -120,6 +120,53 @@ describe('environmental ledger over HTTP', () => {
     expect(dup.statusCode).toBe(409);
   });
 
+  it('a failed daily site check opens an item in the rectification ledger; a met one does not', async () => {
+    const sites = (await t.request({ method: 'GET', url: '/api/environment/sites', cookie: admin })).json() as { items: Array<{ id: string; name: string; orgId: string; stationedWorkerName: string | null }> };
+    const site = sites.items[1];
+    const met = await t.request({ method: 'POST', url: `/api/environment/sites/${site.id}/checks`, cookie: admin, payload: { checkedOn: '2018-07-02', checks: allMet } });
+    expect(met.statusCode).toBe(201);
+    expect(met.json()).toMatchObject({ allMet: true, rectification: null });
+
+    const failed = await t.request({
+      method: 'POST',
+      url: `/api/environment/sites/${site.id}/checks`,
+      cookie: admin,
+      payload: { checkedOn: '2018-07-03', checks: { ...allMet, stockpileCovered: false, sealedTransport: false }, note: '料堆未覆盖，渣土车未密闭', rectifyWithinWorkingDays: 3 },
+    });
+    expect(failed.statusCode).toBe(201);
+    const check = failed.json() as { id: string; allMet: boolean; rectification: { itemId: string; state: string; deadline: string } | null };
+    expect(check.allMet).toBe(false);
+    expect(check.rectification).not.toBeNull();
+    const itemId = check.rectification?.itemId ?? '';
+
+    const item = (await t.request({ method: 'GET', url: `/api/rectification/items/${itemId}`, cookie: admin })).json() as {
+      sourceKind: string;
+      sourceId: string;
+      orgId: string;
+      title: string;
+      description: string;
+      responsibleName: string;
+      deadline: string;
+      state: string;
+    };
+    expect(item).toMatchObject({ sourceKind: 'environment_check', sourceId: check.id, orgId: site.orgId, responsibleName: site.stationedWorkerName ?? '' });
+    expect(item.title).toContain(site.name);
+    expect(item.description).toContain('物料堆放100%覆盖');
+    expect(item.description).toContain('渣土车辆100%密闭运输');
+    expect(item.state).not.toBe('closed');
+    const preview = (await t.request({ method: 'GET', url: '/api/rectification/deadline?workingDays=3', cookie: admin })).json() as { deadline: string };
+    expect(item.deadline).toBe(preview.deadline);
+
+    // The site's check history shows the item beside the failed check only.
+    const history = (await t.request({ method: 'GET', url: `/api/environment/sites/${site.id}/checks?pageSize=50`, cookie: admin })).json() as Page<{ id: string; rectification: { itemId: string } | null }>;
+    expect(history.items.find((c) => c.id === check.id)?.rectification?.itemId).toBe(itemId);
+    expect(history.items.filter((c) => c.rectification !== null).map((c) => c.id)).toEqual([check.id]);
+
+    // The ledger lists it under its source kind.
+    const ledger = (await t.request({ method: 'GET', url: '/api/rectification/items?sourceKind=environment_check&pageSize=200', cookie: admin })).json() as Page<{ id: string }>;
+    expect(ledger.items.map((i) => i.id)).toContain(itemId);
+  });
+
   it('联审联批: approval needs all three conditions; a refusal needs reasons; a decided application is final', async () => {
     const created = await t.request({
       method: 'POST',

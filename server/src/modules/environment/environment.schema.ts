@@ -120,6 +120,8 @@ export const siteCheckBody = z.object({
   checkedOn: isoDate,
   checks: siteChecks,
   note: z.string().trim().max(500).optional(),
+  /** A failed check opens a rectification item due in this many working days (default 1). */
+  rectifyWithinWorkingDays: z.number().int().min(1, '整改期限至少1个工作日').max(30, '整改期限不能超过30个工作日').optional(),
 });
 export type SiteCheckBody = z.infer<typeof siteCheckBody>;
 
@@ -131,6 +133,8 @@ export const siteCheckResponse = z.object({
   allMet: z.boolean(),
   note: z.string().nullable(),
   checkerName: z.string(),
+  /** The rectification item a failed check opened (null when every standard was met). */
+  rectification: z.object({ itemId: z.string(), state: z.string(), deadline: z.string(), overdue: z.boolean() }).nullable(),
 });
 export type SiteCheckResponse = z.infer<typeof siteCheckResponse>;
 export const siteCheckListResponse = pagedResponse(siteCheckResponse);

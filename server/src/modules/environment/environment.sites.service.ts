@@ -5,6 +5,7 @@ import type { ActorContext } from '../../platform/request-context.js';
 import { shanghaiDate } from '../../platform/time.js';
 import { recordAudit } from '../audit/index.js';
 import { getOrgInScope, inScope, orgNames } from '../org-units/index.js';
+import { openRectificationItem, rectificationStatesBySource } from '../rectification/index.js';
 import type { CreateSiteBody, SiteCheckBody, SiteCheckResponse, SiteResponse } from './environment.schema.js';
 import { constructionSites, siteDailyChecks, siteStandardKeys, type SiteStandardKey } from './environment.table.js';
 
@@ -80,8 +81,11 @@ export async function createSite(ctx: ActorContext, input: CreateSiteBody): Prom
   return r;
 }
 
-function toCheck(c: typeof siteDailyChecks.$inferSelect): SiteCheckResponse {
-  return { id: c.id, siteId: c.siteId, checkedOn: c.checkedOn, checks: c.checks, allMet: c.allMet, note: c.note, checkerName: c.checkerName };
+type CheckRow = typeof siteDailyChecks.$inferSelect;
+
+async function toChecks(ctx: ActorContext, rows: CheckRow[]): Promise<SiteCheckResponse[]> {
+  const items = await rectificationStatesBySource(ctx, 'environment_check', rows.filter((c) => !c.allMet).map((c) => c.id));
+  return rows.map((c) => ({ id: c.id, siteId: c.siteId, checkedOn: c.checkedOn, checks: c.checks, allMet: c.allMet, note: c.note, checkerName: c.checkerName, rectification: items.get(c.id) ?? null }));
 }
 
 export async function listSiteChecks(ctx: ActorContext, siteId: string, q: PageQuery): Promise<Paged<SiteCheckResponse>> {
@@ -89,15 +93,18 @@ export async function listSiteChecks(ctx: ActorContext, siteId: string, q: PageQ
   const where = and(eq(siteDailyChecks.tenantId, ctx.tenantId), eq(siteDailyChecks.siteId, siteId));
   const [{ total }] = await ctx.db.select({ total: count() }).from(siteDailyChecks).where(where);
   const rows = await ctx.db.select().from(siteDailyChecks).where(where).orderBy(desc(siteDailyChecks.checkedOn)).limit(q.pageSize).offset(offsetOf(q));
-  return { items: rows.map(toCheck), total, page: q.page, pageSize: q.pageSize };
+  return { items: await toChecks(ctx, rows), total, page: q.page, pageSize: q.pageSize };
 }
 
-/** One daily check per site per day against the 8个100% standard; an unmet item needs a note. */
+/**
+ * One daily check per site per day against the 8个100% standard; an unmet item needs a note, and a failed
+ * check opens a rectification item (source environment_check) for the stationed grid worker.
+ */
 export async function recordSiteCheck(ctx: ActorContext, siteId: string, input: SiteCheckBody): Promise<SiteCheckResponse> {
   if (input.checkedOn > shanghaiDate()) throw fieldError('checkedOn', '检查日期不能晚于今天');
   const allMet = siteStandardKeys.every((k) => input.checks[k]);
   if (!allMet && !input.note) throw fieldError('note', '有未达标项时请说明问题及督促措施');
-  return ctx.db.transaction(async (tx) => {
+  const row = await ctx.db.transaction(async (tx) => {
     const site = await loadSite(ctx, siteId, tx);
     if (!site.active) throw new AppError('INVALID_STATE', '该工地已停用');
     const [dup] = await tx
@@ -110,6 +117,22 @@ export async function recordSiteCheck(ctx: ActorContext, siteId: string, input: 
       .values({ tenantId: ctx.tenantId, siteId, orgId: site.orgId, checkedOn: input.checkedOn, checks: input.checks, allMet, note: input.note ?? null, checkerName: ctx.actor.displayName, checkerUserId: ctx.actor.userId })
       .returning();
     await recordAudit(tx, ctx, { action: 'site.check', entityType: 'construction_site', entityId: siteId, after: { checkedOn: c.checkedOn, allMet } });
-    return toCheck(c);
+    if (!allMet) {
+      const unmet = siteStandardKeys.filter((k) => !input.checks[k]).map((k) => siteStandardLabels[k]);
+      await openRectificationItem(tx, { ...ctx, db: tx }, {
+        sourceKind: 'environment_check',
+        sourceId: c.id,
+        orgId: site.orgId,
+        title: `工地日常检查未达标：${site.name}（${c.checkedOn}）`,
+        description: `未达标项：${unmet.join('；')}`,
+        measures: input.note ?? '',
+        responsibleName: site.stationedWorkerName ?? ctx.actor.displayName,
+        responsibleUserId: site.stationedUserId,
+        deadline: { workingDays: input.rectifyWithinWorkingDays ?? 1 },
+      });
+    }
+    return c;
   });
+  const [r] = await toChecks(ctx, [row]);
+  return r;
 }
