@@ -696,7 +696,12 @@ CREATE TABLE "housing_units" (
 CREATE TABLE "livelihood_settings" (
 	"tenant_id" integer NOT NULL,
 	"started_milestone" text DEFAULT 'piling' NOT NULL,
+	"started_when" text DEFAULT 'started' NOT NULL,
+	"contract_basis" text DEFAULT 'allocated' NOT NULL,
+	"move_back_basis" text DEFAULT 'listed' NOT NULL,
 	"satisfied_min_rating" integer DEFAULT 4 NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_by" uuid,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "livelihood_settings_tenant_id_pk" PRIMARY KEY("tenant_id")
 );

@@ -9,8 +9,9 @@ import { livelihoodPermissions } from './livelihood.policy.js';
 import { seedLivelihood } from './livelihood.seed.js';
 import { requestRoutes } from './requests.routes.js';
 import { resettlementRoutes } from './resettlement.routes.js';
+import { settingsRoutes } from './settings.routes.js';
 
-export { countRates, withRates, type Rates, type RateCounts } from './resettlement.rates.js';
+export { countRates, withRates, rateSettingsOf, type Rates, type RateCounts, type RateSettings } from './resettlement.rates.js';
 export { sumQuantities } from './campaigns.service.js';
 export { countRequestRates } from './requests.service.js';
 export { campaignItems } from './campaigns.schema.js';
@@ -24,6 +25,7 @@ const routes: FastifyPluginAsync = async (app) => {
   await app.register(cobuildRoutes, { prefix: '/cobuild' });
   await app.register(requestRoutes);
   await app.register(ledgerRoutes);
+  await app.register(settingsRoutes);
 };
 
 /** 民生与社会: resettlement (安置房), old-area upgrade, 创文创卫 campaigns, 共驻共建, residents' requests and wishes. */

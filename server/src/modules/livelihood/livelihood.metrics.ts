@@ -7,7 +7,7 @@ import { campaignQuantities } from './campaigns.table.js';
 import { cobuildProjects, cobuildUnits } from './cobuild.table.js';
 import { countRequestRates, filedWithin } from './requests.service.js';
 import { residentRequests } from './requests.table.js';
-import { countRates, percent, phaseStartedSql, startedMilestoneOf } from './resettlement.rates.js';
+import { countRates, householdAllocatedSql, percent, phaseStartedSql, rateSettingsOf } from './resettlement.rates.js';
 import { housingBuildings, housingPhases, housingProjects, housingUnits, resettlementHouseholds } from './resettlement.table.js';
 
 const RESETTLEMENT = '安置房建设';
@@ -36,12 +36,12 @@ const startRate: MetricDefinition = {
     return { value: percent(c.phasesStarted, c.phasesPlanned) ?? 0, numerator: c.phasesStarted, denominator: c.phasesPlanned };
   },
   async records(scope, p): Promise<MetricRecords> {
-    const kind = await startedMilestoneOf(scope.db, scope.tenantId);
+    const settings = await rateSettingsOf(scope.db, scope.tenantId);
     const where = and(eq(housingPhases.tenantId, scope.tenantId), phasesUnder(scope)) as SQL;
     const items = await page(
       p,
       scope.db
-        .select({ project: housingProjects.name, phase: housingPhases.name, started: sql<boolean>`${phaseStartedSql(scope.tenantId, housingPhases.id, kind, scope.to)}` })
+        .select({ project: housingProjects.name, phase: housingPhases.name, started: sql<boolean>`${phaseStartedSql(scope.tenantId, housingPhases.id, settings, scope.to)}` })
         .from(housingPhases)
         .innerJoin(housingProjects, and(eq(housingProjects.tenantId, housingPhases.tenantId), eq(housingProjects.id, housingPhases.projectId)))
         .where(where)
@@ -52,16 +52,19 @@ const startRate: MetricDefinition = {
   },
 };
 
-function householdsWhere(scope: MetricScope, movedOnly: boolean): SQL {
+function householdsWhere(scope: MetricScope, movedOnly: boolean, allocatedOnly = false): SQL {
   return and(
     eq(resettlementHouseholds.tenantId, scope.tenantId),
     underPath(scope.tenantId, scope.orgPath, resettlementHouseholds.orgId),
     movedOnly ? sql`${resettlementHouseholds.movedBackOn} <= ${scope.to}` : undefined,
+    allocatedOnly ? householdAllocatedSql(scope.tenantId) : undefined,
   ) as SQL;
 }
 
 async function householdRecords(scope: MetricScope, p: { page: number; pageSize: number }, movedOnly: boolean): Promise<MetricRecords> {
-  const where = householdsWhere(scope, movedOnly);
+  // 回迁率's denominator follows the street's setting: every listed household, or only those given a unit.
+  const allocatedOnly = !movedOnly && (await rateSettingsOf(scope.db, scope.tenantId)).moveBackBasis === 'allocated';
+  const where = householdsWhere(scope, movedOnly, allocatedOnly);
   const items = await page(
     p,
     scope.db
@@ -79,7 +82,7 @@ async function householdRecords(scope: MetricScope, p: { page: number; pageSize:
 const moveBackRate: MetricDefinition = {
   id: 'resettlement.move_back_rate',
   name: '回迁率',
-  definition: '截至期末已登记回迁的安置户数 ÷ 应安置户数',
+  definition: '截至期末已登记回迁的安置户数 ÷ 应安置户数（街道可设定为只计已分配安置房的户）',
   unit: '%',
   version: 1,
   kind: 'ratio',
@@ -110,7 +113,7 @@ const householdsMovedBack: MetricDefinition = {
 const contractRate: MetricDefinition = {
   id: 'resettlement.contract_rate',
   name: '网签率',
-  definition: '截至期末已网签的安置房套数 ÷ 已分配套数',
+  definition: '截至期末已网签的安置房套数 ÷ 已分配套数（街道可设定为除以全部建成套数）',
   unit: '%',
   version: 1,
   kind: 'ratio',
@@ -120,7 +123,9 @@ const contractRate: MetricDefinition = {
     return { value: percent(c.unitsSigned, c.unitsAllocated) ?? 0, numerator: c.unitsSigned, denominator: c.unitsAllocated };
   },
   async records(scope, p) {
-    const where = and(eq(housingUnits.tenantId, scope.tenantId), underPath(scope.tenantId, scope.orgPath, housingUnits.orgId), sql`${housingUnits.allocatedTo} is not null`) as SQL;
+    const { contractBasis } = await rateSettingsOf(scope.db, scope.tenantId);
+    const allocatedOnly = contractBasis === 'allocated' ? sql`${housingUnits.allocatedTo} is not null` : undefined;
+    const where = and(eq(housingUnits.tenantId, scope.tenantId), underPath(scope.tenantId, scope.orgPath, housingUnits.orgId), allocatedOnly) as SQL;
     const items = await page(
       p,
       scope.db

@@ -4,6 +4,9 @@ import type { PermissionSlice } from '../../platform/permissions.js';
 export const livelihoodPermissions: PermissionSlice = {
   'resettlement.read': ['street_admin', 'instructor', 'secretary', 'grid_worker', 'auditor'],
   'resettlement.write': ['street_admin', 'secretary'],
+  /** The street's rate definitions (开工率, 回迁率, 网签率, 满意率): read by anyone who sees the rates, set by the street. */
+  'livelihood.settings.read': ['street_admin', 'instructor', 'secretary', 'grid_worker', 'auditor'],
+  'livelihood.settings.write': ['street_admin'],
   'campaign.read': ['street_admin', 'instructor', 'secretary', 'grid_worker', 'auditor'],
   'campaign.manage': ['street_admin', 'secretary'],
   'campaign.write': ['street_admin', 'secretary', 'grid_worker'],

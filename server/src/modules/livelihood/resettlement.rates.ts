@@ -1,6 +1,6 @@
 import { and, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
-import { housingMilestones, housingPhases, housingUnits, livelihoodSettings, resettlementHouseholds, type MilestoneKind } from './resettlement.table.js';
+import { housingMilestones, housingPhases, housingUnits, livelihoodSettings, resettlementHouseholds, type ContractBasis, type MilestoneKind, type MoveBackBasis, type StartedWhen } from './resettlement.table.js';
 
 /** Raw counts behind 开工率, 回迁率 and 网签率 for a set of phases. */
 export interface RateCounts {
@@ -32,42 +32,61 @@ export function withRates(c: RateCounts): Rates {
   };
 }
 
-/** The street's setting: which milestone marks "construction started" (default 桩基施工). */
-export async function startedMilestoneOf(db: Db, tenantId: number): Promise<MilestoneKind> {
-  const [row] = await db.select().from(livelihoodSettings).where(eq(livelihoodSettings.tenantId, tenantId));
-  return row?.startedMilestone ?? 'piling';
+/** The rate definitions a street may configure (DESIGN.md: 开工率, 回迁率, 网签率). */
+export interface RateSettings {
+  startedMilestone: MilestoneKind;
+  startedWhen: StartedWhen;
+  contractBasis: ContractBasis;
+  moveBackBasis: MoveBackBasis;
 }
 
-/** SQL: the phase (by id column) has its start milestone started or completed by `asOf`. */
-export function phaseStartedSql(tenantId: number, phaseId: AnyColumn | SQL, kind: MilestoneKind, asOf: string): SQL {
-  return sql`exists (select 1 from ${housingMilestones} where ${housingMilestones.tenantId} = ${tenantId} and ${housingMilestones.phaseId} = ${phaseId} and ${housingMilestones.kind} = ${kind} and coalesce(${housingMilestones.startedOn}, ${housingMilestones.completedOn}) <= ${asOf})`;
+export const defaultRateSettings: RateSettings = { startedMilestone: 'piling', startedWhen: 'started', contractBasis: 'allocated', moveBackBasis: 'listed' };
+
+/** The street's rate settings, or the defaults (开工 = 桩基施工 begun; 网签率 over allocated units; 回迁率 over listed households). */
+export async function rateSettingsOf(db: Db, tenantId: number): Promise<RateSettings> {
+  const [row] = await db.select().from(livelihoodSettings).where(eq(livelihoodSettings.tenantId, tenantId));
+  if (!row) return defaultRateSettings;
+  return { startedMilestone: row.startedMilestone, startedWhen: row.startedWhen, contractBasis: row.contractBasis, moveBackBasis: row.moveBackBasis };
+}
+
+/** SQL: the phase (by id column) has reached its start milestone (begun, or finished when so set) by `asOf`. */
+export function phaseStartedSql(tenantId: number, phaseId: AnyColumn | SQL, settings: Pick<RateSettings, 'startedMilestone' | 'startedWhen'>, asOf: string): SQL {
+  const day = settings.startedWhen === 'completed' ? sql`${housingMilestones.completedOn}` : sql`coalesce(${housingMilestones.startedOn}, ${housingMilestones.completedOn})`;
+  return sql`exists (select 1 from ${housingMilestones} where ${housingMilestones.tenantId} = ${tenantId} and ${housingMilestones.phaseId} = ${phaseId} and ${housingMilestones.kind} = ${settings.startedMilestone} and ${day} <= ${asOf})`;
+}
+
+/** SQL: the resettlement household has at least one unit allocated to it. */
+export function householdAllocatedSql(tenantId: number): SQL {
+  return sql`exists (select 1 from ${housingUnits} where ${housingUnits.tenantId} = ${tenantId} and ${housingUnits.allocatedTo} = ${resettlementHouseholds.id})`;
 }
 
 /**
  * Counts for the phases selected by `where` (a condition on housing_phases), as of a day.
  * 开工率 = phases started / phases planned; 回迁率 = households moved back / households to resettle;
- * 网签率 = units signed / units allocated. Nothing is typed in: everything is counted from records.
+ * 网签率 = units signed / units allocated — each as the street's settings define them (`unitsAllocated` holds
+ * all built units when 网签率 is set to divide by them; `householdsToResettle` only those given a unit when so set).
+ * Nothing is typed in: everything is counted from records.
  */
-export async function countRates(db: Db, tenantId: number, where: SQL, asOf: string): Promise<RateCounts> {
-  const kind = await startedMilestoneOf(db, tenantId);
+export async function countRates(db: Db, tenantId: number, where: SQL, asOf: string, given?: RateSettings): Promise<RateCounts> {
+  const settings = given ?? (await rateSettingsOf(db, tenantId));
   const phaseIds = sql`(select ${housingPhases.id} from ${housingPhases} where ${housingPhases.tenantId} = ${tenantId} and ${where})`;
   const [p] = await db
     .select({
       planned: sql<number>`count(*)::int`,
-      started: sql<number>`(count(*) filter (where ${phaseStartedSql(tenantId, housingPhases.id, kind, asOf)}))::int`,
+      started: sql<number>`(count(*) filter (where ${phaseStartedSql(tenantId, housingPhases.id, settings, asOf)}))::int`,
     })
     .from(housingPhases)
     .where(and(eq(housingPhases.tenantId, tenantId), where));
   const [h] = await db
     .select({
-      total: sql<number>`count(*)::int`,
+      total: settings.moveBackBasis === 'allocated' ? sql<number>`(count(*) filter (where ${householdAllocatedSql(tenantId)}))::int` : sql<number>`count(*)::int`,
       moved: sql<number>`(count(*) filter (where ${resettlementHouseholds.movedBackOn} <= ${asOf}))::int`,
     })
     .from(resettlementHouseholds)
     .where(and(eq(resettlementHouseholds.tenantId, tenantId), sql`${resettlementHouseholds.phaseId} in ${phaseIds}`));
   const [u] = await db
     .select({
-      allocated: sql<number>`(count(*) filter (where ${housingUnits.allocatedTo} is not null))::int`,
+      allocated: settings.contractBasis === 'built' ? sql<number>`count(*)::int` : sql<number>`(count(*) filter (where ${housingUnits.allocatedTo} is not null))::int`,
       signed: sql<number>`(count(*) filter (where ${housingUnits.allocatedTo} is not null and ${housingUnits.contractSignedOn} <= ${asOf}))::int`,
     })
     .from(housingUnits)

@@ -154,13 +154,29 @@ export const housingMilestones = pgTable(
   ],
 );
 
-/** Per-street rate settings: which milestone counts as "construction started" (开工率), the lowest 满意 rating. */
+export const startedWhenOptions = ['started', 'completed'] as const;
+export type StartedWhen = (typeof startedWhenOptions)[number];
+export const contractBases = ['allocated', 'built'] as const;
+export type ContractBasis = (typeof contractBases)[number];
+export const moveBackBases = ['listed', 'allocated'] as const;
+export type MoveBackBasis = (typeof moveBackBases)[number];
+
+/**
+ * Per-street rate settings (DESIGN.md module 10): which milestone, begun or finished, counts as 开工;
+ * whether 网签率 divides by allocated or by all built units; whether 回迁率 divides by every listed household
+ * or only those given a unit; the lowest 满意 rating. `version` goes up by one on every change (each change audited).
+ */
 export const livelihoodSettings = pgTable(
   'livelihood_settings',
   {
     tenantId: integer().notNull(),
     startedMilestone: text().$type<MilestoneKind>().notNull().default('piling'),
+    startedWhen: text().$type<StartedWhen>().notNull().default('started'),
+    contractBasis: text().$type<ContractBasis>().notNull().default('allocated'),
+    moveBackBasis: text().$type<MoveBackBasis>().notNull().default('listed'),
     satisfiedMinRating: integer().notNull().default(4),
+    version: integer().notNull().default(1),
+    updatedBy: uuid(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.tenantId] })],
