@@ -1,4 +1,3 @@
-import type { LedgerSheet } from '../../platform/excel.js';
 import type { ModuleManifest } from '../../platform/module.js';
 import { buildMemberSheet } from './members.export.js';
 import { memberInbox, memberMetrics } from './members.metrics.js';
@@ -27,7 +26,7 @@ export const membersModule: ModuleManifest = {
       name: '党员名册',
       permission: 'member.export',
       // The ledger centre treats rows as opaque records; our columns read them as export rows.
-      build: async (ctx) => (await buildMemberSheet(ctx, { state: 'active' }, false)),
+      build: (ctx) => buildMemberSheet(ctx, { state: 'active' }, false),
     },
   ],
 };
