@@ -2,12 +2,14 @@ import { ensureDemo, openRuntime } from './bootstrap.js';
 import { loadConfig } from './platform/config.js';
 import { verifyAuditChain } from './modules/audit/index.js';
 import { runDigestCommand } from './modules/dashboards/index.js';
+import { runGenerateCommand } from './generate/generate.command.js';
 import { createStreet, ensurePlatformTenant, listTenants } from './modules/tenants/index.js';
 
 const usage = `Usage: npm run gongjian -- <command>
   street create <9-digit code>   start a street (tenant) from its division code
   street list                    list streets
   audit verify                   check every street's audit hash chain
+  generate --streets N [--seed 42] [--scale 1]   fill the PostgreSQL database (DATABASE_URL) with a generated city
   demo seed                      fill the demo street if the database is empty
   digest build [yyyy-mm-dd]      build every user's daily to-do digest (idempotent)`;
 
@@ -43,6 +45,9 @@ async function main(argv: string[]) {
     }
     if (cmd === 'digest' && sub === 'build') {
       return await runDigestCommand(rt.database.db, rt.services, arg ? [arg] : []);
+    }
+    if (cmd === 'generate') {
+      return await runGenerateCommand(rt, argv.slice(1));
     }
     if (cmd === 'demo' && sub === 'seed') {
       const d = await ensureDemo(rt, console.log);
