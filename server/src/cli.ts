@@ -3,12 +3,15 @@ import { loadConfig } from './platform/config.js';
 import { verifyAuditChain } from './modules/audit/index.js';
 import { runDigestCommand } from './modules/dashboards/index.js';
 import { runGenerateCommand } from './generate/generate.command.js';
+import { runBackupCommand, runRestoreCommand } from './modules/backup/index.js';
 import { createStreet, ensurePlatformTenant, listTenants } from './modules/tenants/index.js';
 
 const usage = `Usage: npm run gongjian -- <command>
   street create <9-digit code>   start a street (tenant) from its division code
   street list                    list streets
   audit verify                   check every street's audit hash chain
+  backup <file>                  write an encrypted backup of the database and uploads
+  restore <file> [--force]       restore a backup (--force overwrites a database holding data)
   generate --streets N [--seed 42] [--scale 1]   fill the PostgreSQL database (DATABASE_URL) with a generated city
   demo seed                      fill the demo street if the database is empty
   digest build [yyyy-mm-dd]      build every user's daily to-do digest (idempotent)`;
@@ -46,6 +49,8 @@ async function main(argv: string[]) {
     if (cmd === 'digest' && sub === 'build') {
       return await runDigestCommand(rt.database.db, rt.services, arg ? [arg] : []);
     }
+    if (cmd === 'backup') return await runBackupCommand(rt.database, config, sub);
+    if (cmd === 'restore') return await runRestoreCommand(rt.database, config, sub, [arg ?? '']);
     if (cmd === 'generate') {
       return await runGenerateCommand(rt, argv.slice(1));
     }

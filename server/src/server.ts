@@ -4,6 +4,7 @@ import { loadConfig } from './platform/config.js';
 import { roleLabels, type Role } from './platform/roles.js';
 import { scheduleDailyJob } from './platform/daily-job.js';
 import { buildDailyDigests } from './modules/dashboards/index.js';
+import { scheduleBackups } from './modules/backup/index.js';
 
 const startedAt = Date.now();
 const log = (line: string) => process.stdout.write(line + '\n');
@@ -25,6 +26,9 @@ async function main() {
     log,
   );
 
+  // The daily encrypted backup with retention (GONGJIAN_BACKUP_DIR, _KEEP_DAYS, _HOUR; see docs/operations.md).
+  const stopBackups = scheduleBackups(rt.database, config, log);
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -32,6 +36,7 @@ async function main() {
     log(`收到 ${signal}，正在关闭… (shutting down)`);
     try {
       stopDigest();
+      stopBackups();
       await app.close();
     } finally {
       await rt.database.close();
