@@ -20,6 +20,7 @@ import type { FieldCipher } from './platform/crypto.js';
 import type { Database } from './platform/db.js';
 import { AppError, isAppError } from './platform/errors.js';
 import { createPermissionTable } from './platform/permissions.js';
+import { registerWebDefences } from './platform/web-defences.js';
 import { contextPlugin, type AppServices } from './platform/request-context.js';
 import type { FileStorage } from './platform/storage.js';
 import { resolveActor } from './modules/accounts/index.js';
@@ -94,6 +95,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   });
 
   await app.register(cookie);
+  await registerWebDefences(app, { exportsPerMinute: config.exportsPerMinute });
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes + 1, files: 10, fields: 50 } });
   await app.register(swagger, {
     openapi: {

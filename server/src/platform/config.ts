@@ -18,6 +18,11 @@ const envSchema = z.object({
   GONGJIAN_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   GONGJIAN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GONGJIAN_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  GONGJIAN_EXPORTS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  GONGJIAN_ADMIN_PASSWORD_MAX_DAYS: z.coerce.number().int().min(1).default(90),
+  GONGJIAN_DORMANT_DAYS: z.coerce.number().int().min(1).default(90),
+  GONGJIAN_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(184, 'at least 184 days (网络安全法 / 等保)').default(366),
+  GONGJIAN_PUBLIC_CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
 });
 
 export interface AppConfig {
@@ -34,6 +39,16 @@ export interface AppConfig {
   uploadMaxBytes: number;
   logLevel: string;
   trustProxy: boolean;
+  /** Exports one user may start per minute. */
+  exportsPerMinute: number;
+  /** Administrator passwords expire after this many days (must be changed at the next login). */
+  adminPasswordMaxDays: number;
+  /** Accounts with no login for this many days are disabled by the daily job. */
+  dormantDays: number;
+  /** Audit events older than this are purged by the daily job (never less than 184 days). */
+  auditRetentionDays: number;
+  /** Contact details of closed public requests are erased this many days after closing. */
+  publicContactRetentionDays: number;
 }
 
 /** Parses configuration once at boot; bad configuration stops the process with the field named. */
@@ -60,5 +75,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     uploadMaxBytes: e.GONGJIAN_UPLOAD_MAX_BYTES,
     logLevel: e.GONGJIAN_LOG_LEVEL,
     trustProxy: e.GONGJIAN_TRUST_PROXY === 'true',
+    exportsPerMinute: e.GONGJIAN_EXPORTS_PER_MINUTE,
+    adminPasswordMaxDays: e.GONGJIAN_ADMIN_PASSWORD_MAX_DAYS,
+    dormantDays: e.GONGJIAN_DORMANT_DAYS,
+    auditRetentionDays: e.GONGJIAN_AUDIT_RETENTION_DAYS,
+    publicContactRetentionDays: e.GONGJIAN_PUBLIC_CONTACT_RETENTION_DAYS,
   };
 }

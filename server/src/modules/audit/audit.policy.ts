@@ -2,4 +2,5 @@ import type { PermissionSlice } from '../../platform/permissions.js';
 
 export const auditPermissions: PermissionSlice = {
   'audit.read': ['street_admin', 'auditor'],
+  'audit.export': ['street_admin', 'auditor'],
 };

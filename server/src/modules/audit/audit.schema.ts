@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import { pageQuery, pagedResponse } from '../../platform/pagination.js';
 
-export const listAuditQuery = pageQuery.extend({
+const auditFilterShape = {
   from: z.string().datetime({ offset: true }).optional(),
   to: z.string().datetime({ offset: true }).optional(),
   action: z.string().max(100).optional(),
   actor: z.string().max(100).optional(),
   entityType: z.string().max(100).optional(),
   entityId: z.string().max(100).optional(),
-});
+};
+export const auditFilterQuery = z.object(auditFilterShape);
+export type AuditFilter = z.infer<typeof auditFilterQuery>;
+export const listAuditQuery = pageQuery.extend(auditFilterShape);
 export type ListAuditQuery = z.infer<typeof listAuditQuery>;
 
 export const auditEventResponse = z.object({
