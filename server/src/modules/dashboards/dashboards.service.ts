@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/index.js';
 import { getOrgInScope, inScope, orgUnits, type OrgUnit } from '../org-units/index.js';
 import { households } from '../households/households.table.js';
 import { grids } from '../places/places.table.js';
+import { cachedByStamp, concurrencyFor, mapConcurrent } from './dashboards.compute.js';
 import { dashboardMetrics } from './dashboards.metrics.js';
 import { monthsOf, parsePeriod, type Period } from './dashboards.period.js';
 import { reportSnapshots, type SnapshotValue } from './dashboards.table.js';
@@ -121,13 +122,19 @@ export interface Overview {
   metrics: ComputedMetric[];
 }
 
-/** Computes every registered metric over the org's subtree for the period. */
+/**
+ * Computes every registered metric over the org's subtree for the period: concurrently where the
+ * database allows, and served from a short-lived cache until the street next writes anything
+ * (dashboards.compute.ts). The key holds every metric's id and version, so a changed definition
+ * never answers from an old entry.
+ */
 export async function computeOverview(ctx: ActorContext, input: PeriodInput): Promise<Overview> {
   const period = parsePeriod(input);
   const org = await resolveOrg(ctx, input.orgId);
   const scope = scopeFor(ctx, org, period);
-  const metrics: ComputedMetric[] = [];
-  for (const m of await registeredMetrics()) metrics.push(await computeOne(m, scope));
+  const all = await registeredMetrics();
+  const key = `overview|${org.path}|${period.from}|${period.to}|${all.map((m) => `${m.def.id}@${m.def.version}`).join(',')}`;
+  const metrics = await cachedByStamp(ctx.services, ctx.db, ctx.tenantId, key, () => mapConcurrent(all, concurrencyFor(ctx.services), (m) => computeOne(m, scope)));
   return { period, org: { id: org.id, name: org.name, kind: org.kind }, metrics };
 }
 
@@ -155,11 +162,10 @@ export async function metricTrend(ctx: ActorContext, id: string, input: PeriodIn
   const m = await findMetric(id);
   const period = parsePeriod(input);
   const org = await resolveOrg(ctx, input.orgId);
-  const items: Array<{ month: string; value: number }> = [];
-  for (const month of monthsOf(period)) {
-    const v = await m.def.compute(scopeFor(ctx, org, month));
-    items.push({ month: month.label, value: v.value });
-  }
+  const items = await mapConcurrent(monthsOf(period), concurrencyFor(ctx.services), async (month) => ({
+    month: month.label,
+    value: (await m.def.compute(scopeFor(ctx, org, month))).value,
+  }));
   return { metric: toMetricInfo(m), period, items };
 }
 
@@ -179,14 +185,13 @@ export async function metricByOrg(ctx: ActorContext, id: string, input: PeriodIn
     .where(and(eq(orgUnits.tenantId, ctx.tenantId), eq(orgUnits.parentId, org.id), eq(orgUnits.status, 'active')))
     .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.name));
   const baseMetric = input.per === 'member' ? await memberBaseMetric() : input.per === 'household' ? await findMetric('households.total') : null;
-  const items: Array<{ orgId: string; name: string; kind: string; value: number; base: number | null; normalised: number }> = [];
-  for (const child of children) {
+  const items = await mapConcurrent(children, concurrencyFor(ctx.services), async (child) => {
     const scope = scopeFor(ctx, child, period);
     const v = await m.def.compute(scope);
     const base = baseMetric ? (await baseMetric.def.compute(scope)).value : null;
     const normalised = base === null ? v.value : base === 0 ? 0 : Math.round((v.value * 10000) / base) / 100;
-    items.push({ orgId: child.id, name: child.name, kind: child.kind, value: v.value, base, normalised });
-  }
+    return { orgId: child.id, name: child.name, kind: child.kind, value: v.value, base, normalised };
+  });
   items.sort((a, b) => b.normalised - a.normalised || a.name.localeCompare(b.name, 'zh'));
   return { metric: toMetricInfo(m), period, org: { id: org.id, name: org.name }, per: input.per, items };
 }

@@ -1,0 +1,78 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../platform/db.js';
+import type { AppServices } from '../../platform/request-context.js';
+import { auditHeads } from '../audit/audit.table.js';
+
+/**
+ * How the dashboard computes many independent figures quickly:
+ * - concurrently where the database can run queries side by side (a PostgreSQL pool), one after
+ *   another on PGlite (a single connection: concurrency would only queue);
+ * - a computed overview is kept for a short time per (tenant, org, period, metric versions), and
+ *   dropped as soon as the street writes anything: every write records an audit event in its own
+ *   transaction, so the tenant's audit head (one primary-key row) is a cheap change stamp.
+ */
+
+/** How long a computed overview may be served without recomputing, even when nothing was written. */
+export const OVERVIEW_CACHE_MS = 60_000;
+const MAX_ENTRIES = 200;
+
+/** Parallel queries per overview on PostgreSQL: leaves room in the pool for other requests. */
+export function concurrencyFor(services: AppServices): number {
+  return services.dbKind === 'postgres' ? 4 : 1;
+}
+
+/** Maps `items` through `fn` with at most `limit` calls in flight; results keep the input order. */
+export async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return out;
+}
+
+/** The tenant's change stamp: the sequence number of its latest audit event (0 before any). */
+export async function writeStamp(db: Db, tenantId: number): Promise<number> {
+  const [row] = await db.select({ seq: auditHeads.seq }).from(auditHeads).where(eq(auditHeads.tenantId, tenantId));
+  return Number(row?.seq ?? 0);
+}
+
+interface Entry<V> {
+  stamp: number;
+  at: number;
+  value: Promise<V>;
+}
+
+/** One cache per running app (its services object), so test apps and databases never share entries. */
+const caches = new WeakMap<AppServices, Map<string, Entry<unknown>>>();
+
+/**
+ * The value for `key`, computed at most once while the tenant's data is unchanged and the entry is
+ * younger than OVERVIEW_CACHE_MS. Callers asking at the same time share one computation.
+ */
+export async function cachedByStamp<V>(services: AppServices, db: Db, tenantId: number, key: string, compute: () => Promise<V>, now: number = Date.now()): Promise<V> {
+  let cache = caches.get(services);
+  if (!cache) {
+    cache = new Map();
+    caches.set(services, cache);
+  }
+  const stamp = await writeStamp(db, tenantId);
+  const fullKey = `${tenantId}|${key}`;
+  const hit = cache.get(fullKey) as Entry<V> | undefined;
+  if (hit && hit.stamp === stamp && now - hit.at < OVERVIEW_CACHE_MS) return hit.value;
+  const value = compute();
+  cache.set(fullKey, { stamp, at: now, value });
+  // A failed computation is not kept.
+  value.catch(() => {
+    if (cache?.get(fullKey)?.value === value) cache.delete(fullKey);
+  });
+  if (cache.size > MAX_ENTRIES) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+  return value;
+}
