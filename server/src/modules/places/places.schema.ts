@@ -7,8 +7,16 @@ export const gridBoundarySchema = z.union([
   z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) }),
 ]);
 
-/** A GeoJSON geometry, Feature or single-feature FeatureCollection, as street offices export them. */
+/** A GeoJSON geometry, Feature or single-feature FeatureCollection (object or the file's text), as street offices export them. */
 export const boundaryBody = z.object({ geojson: z.unknown() });
+/** A FeatureCollection whose features name their grids in properties (code / name / gridId). */
+export const boundariesBody = z.object({ geojson: z.unknown() });
+export const listGridsQuery = z.object({ orgId: z.string().uuid().optional(), mine: z.enum(['true', 'false']).optional() });
+export const groupParams = z.object({ id: z.string().uuid(), groupOrgId: z.string().uuid() });
+export const staffCandidatesResponse = z.object({
+  items: z.array(z.object({ userId: z.string(), name: z.string(), roles: z.array(z.string()), scopeName: z.string() })),
+});
+export const groupCandidatesResponse = z.object({ items: z.array(z.object({ orgId: z.string(), name: z.string() })) });
 
 export const gridIdParams = z.object({ id: z.string().uuid('无效的网格编号') });
 export const staffParams = z.object({ id: z.string().uuid(), userId: z.string().uuid() });
