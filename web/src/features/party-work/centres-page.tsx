@@ -4,6 +4,7 @@ import { useAuth } from '../../app/auth';
 import { useT } from '../../i18n/i18n-context';
 import { ErrorAlert, showError } from '../../ui/error-alert';
 import { PageHeader } from '../../ui/page-header';
+import { CentreFormModal, StandardFormModal } from './centre-forms';
 import { useAssessCentre, useCentres, type Centre } from './hooks';
 
 export default function CentresPage() {
@@ -13,6 +14,8 @@ export default function CentresPage() {
   const assess = useAssessCentre();
   const [editing, setEditing] = useState<Centre | null>(null);
   const [results, setResults] = useState<Record<string, boolean>>({});
+  const [form, setForm] = useState<{ centre?: Centre } | null>(null);
+  const [publishing, setPublishing] = useState(false);
   const data = query.data;
 
   const open = (c: Centre) => {
@@ -29,9 +32,39 @@ export default function CentresPage() {
     }
   };
 
+  const cardActions = (c: Centre) => {
+    const actions = [];
+    if (can('centre.write'))
+      actions.push(
+        <Button key="e" type="link" onClick={() => setForm({ centre: c })}>
+          {t('partyWork.form.edit')}
+        </Button>,
+      );
+    if (can('centre.assess'))
+      actions.push(
+        <Button key="a" type="link" onClick={() => open(c)}>
+          {t('partyWork.centres.assess')}
+        </Button>,
+      );
+    return actions.length ? actions : undefined;
+  };
+
   return (
     <>
-      <PageHeader title={t('partyWork.centres')} subtitle={t('partyWork.centres.subtitle')} />
+      <PageHeader
+        title={t('partyWork.centres')}
+        subtitle={t('partyWork.centres.subtitle')}
+        extra={
+          <>
+            {can('centre.standard') ? <Button onClick={() => setPublishing(true)}>{t('partyWork.centres.publishNew')}</Button> : null}
+            {can('centre.write') ? (
+              <Button type="primary" onClick={() => setForm({})}>
+                {t('partyWork.centres.create')}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
       {query.error ? <ErrorAlert error={query.error} /> : null}
       {data ? (
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
@@ -70,7 +103,7 @@ export default function CentresPage() {
               size="small"
               title={c.name}
               extra={c.meetsStandard ? <Tag color="green">{t('partyWork.centres.meets')}</Tag> : <Tag color="red">{t('partyWork.centres.notMeets')}</Tag>}
-              actions={can('centre.assess') ? [<Button key="a" type="link" onClick={() => open(c)}>{t('partyWork.centres.assess')}</Button>] : undefined}
+              actions={cardActions(c)}
             >
               <div>{c.orgName}</div>
               <div>
@@ -86,6 +119,8 @@ export default function CentresPage() {
           </List.Item>
         )}
       />
+      {form ? <CentreFormModal centre={form.centre} onClose={() => setForm(null)} /> : null}
+      {publishing ? <StandardFormModal standard={data?.standard ?? null} onClose={() => setPublishing(false)} /> : null}
       <Modal open={editing !== null} title={editing ? t('partyWork.centres.assessTitle', { name: editing.name }) : ''} onCancel={() => setEditing(null)} onOk={() => void save()} confirmLoading={assess.isPending}>
         <Space direction="vertical">
           {(data?.standard?.items ?? []).map((i) => (

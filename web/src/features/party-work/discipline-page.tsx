@@ -1,9 +1,11 @@
-import { Alert, Button, Input, List, Modal, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Input, List, Modal, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
 import { useState } from 'react';
 import { useAuth } from '../../app/auth';
 import { useT } from '../../i18n/i18n-context';
 import { ErrorAlert, showError } from '../../ui/error-alert';
 import { PageHeader } from '../../ui/page-header';
+import { DisciplineRecordModal, FeedbackFormModal } from './discipline-forms';
 import { useCoverage, useDisciplineRecords, useFeedback, useRecheck, type FeedbackItem } from './hooks';
 
 function FeedbackTab() {
@@ -13,6 +15,7 @@ function FeedbackTab() {
   const recheck = useRecheck();
   const [target, setTarget] = useState<FeedbackItem | null>(null);
   const [reason, setReason] = useState('');
+  const [creating, setCreating] = useState(false);
   const submit = async (reopen: boolean) => {
     if (!target) return;
     try {
@@ -25,8 +28,23 @@ function FeedbackTab() {
   };
   return (
     <>
+      <Flex wrap justify="space-between" align="center" gap={8} style={{ marginBottom: 12 }}>
+        {q.data ? <Typography.Text>{t('partyWork.discipline.feedbackSummary', q.data.summary)}</Typography.Text> : <span />}
+        <Flex wrap gap={8}>
+          {can('rectification.read') ? (
+            <Link to="/rectifications">
+              <Button>{t('partyWork.tours.ledger')}</Button>
+            </Link>
+          ) : null}
+          {can('feedback.write') ? (
+            <Button type="primary" onClick={() => setCreating(true)}>
+              {t('partyWork.discipline.newFeedback')}
+            </Button>
+          ) : null}
+        </Flex>
+      </Flex>
+      {creating ? <FeedbackFormModal onClose={() => setCreating(false)} /> : null}
       {q.error ? <ErrorAlert error={q.error} /> : null}
-      {q.data ? <Typography.Paragraph>{t('partyWork.discipline.feedbackSummary', q.data.summary)}</Typography.Paragraph> : null}
       <List
         loading={q.isPending}
         dataSource={q.data?.items ?? []}
@@ -73,10 +91,20 @@ function FeedbackTab() {
 
 function RecordsTab() {
   const t = useT();
+  const { can } = useAuth();
   const q = useDisciplineRecords(true);
+  const [creating, setCreating] = useState(false);
   return (
     <>
       <Alert type="warning" showIcon message={t('partyWork.discipline.restricted')} style={{ marginBottom: 12 }} />
+      {can('discipline.write') ? (
+        <Flex justify="flex-end" style={{ marginBottom: 12 }}>
+          <Button type="primary" onClick={() => setCreating(true)}>
+            {t('partyWork.discipline.newRecord')}
+          </Button>
+        </Flex>
+      ) : null}
+      {creating ? <DisciplineRecordModal onClose={() => setCreating(false)} /> : null}
       {q.error ? <ErrorAlert error={q.error} /> : null}
       <Table
         size="small"

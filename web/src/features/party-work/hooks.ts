@@ -10,6 +10,7 @@ export interface Centre {
   address: string;
   areaM2: number;
   openingHours: string;
+  photoFileIds: string[];
   transitional: boolean;
   assessedAt: string | null;
   meetsStandard: boolean;
@@ -51,6 +52,7 @@ export interface TourStop {
   totalScore: number | null;
   rank: number | null;
   comment: string | null;
+  photoFileIds: string[];
 }
 export interface TourFinding {
   id: string;
@@ -62,6 +64,7 @@ export interface TourFinding {
   state: string | null;
   deadline: string | null;
   overdue: boolean;
+  photoFileIds: string[];
 }
 export interface TourDetail extends TourSummary {
   checklist: { id: string; name: string; items: ChecklistItem[]; maxTotal: number };
@@ -72,6 +75,8 @@ export interface TourDetail extends TourSummary {
 export interface InstructorDetail {
   id: string;
   name: string;
+  hiredOn: string | null;
+  status: 'active' | 'left';
   orgCount: number;
   trainingHours: number;
   trainings: Array<{ id: string; kind: string; title: string; heldOn: string; hours: number }>;
@@ -83,6 +88,7 @@ export interface InstructorSummary {
   orgCount: number;
   trainingHours: number;
   hiredOn: string | null;
+  status: 'active' | 'left';
 }
 
 export interface StudyPlan {
@@ -190,12 +196,13 @@ function usePartyMutation<Input, Output>(fn: (input: Input) => Promise<Output>) 
 
 export const useAssessCentre = () => usePartyMutation(({ id, results }: { id: string; results: Record<string, boolean> }) => apiPost<Centre>(`/api/service-centres/${encodeURIComponent(id)}/assessments`, { results }));
 export const useScoreStop = () =>
-  usePartyMutation(({ tourId, stopId, scores, comment }: { tourId: string; stopId: string; scores: Record<string, number>; comment?: string }) =>
-    api<TourDetail>(`/api/tours/${encodeURIComponent(tourId)}/stops/${encodeURIComponent(stopId)}/score`, { method: 'PUT', body: { scores, comment } }),
+  usePartyMutation(({ tourId, stopId, scores, comment, photoFileIds }: { tourId: string; stopId: string; scores: Record<string, number>; comment?: string; photoFileIds?: string[] }) =>
+    api<TourDetail>(`/api/tours/${encodeURIComponent(tourId)}/stops/${encodeURIComponent(stopId)}/score`, { method: 'PUT', body: { scores, comment, photoFileIds } }),
   );
 export const useAddFinding = () =>
-  usePartyMutation(({ tourId, stopId, title, responsibleName, workingDays }: { tourId: string; stopId: string; title: string; responsibleName: string; workingDays: number }) =>
-    apiPost<TourDetail>(`/api/tours/${encodeURIComponent(tourId)}/stops/${encodeURIComponent(stopId)}/findings`, { title, responsibleName, deadline: { workingDays } }),
+  usePartyMutation(
+    ({ tourId, stopId, title, responsibleName, workingDays, photoFileIds }: { tourId: string; stopId: string; title: string; responsibleName: string; workingDays: number; photoFileIds?: string[] }) =>
+      apiPost<TourDetail>(`/api/tours/${encodeURIComponent(tourId)}/stops/${encodeURIComponent(stopId)}/findings`, { title, responsibleName, deadline: { workingDays }, photoFileIds }),
   );
 export const useCompleteTour = () => usePartyMutation((tourId: string) => apiPost<TourDetail>(`/api/tours/${encodeURIComponent(tourId)}/complete`));
 export const useCreateNote = () => usePartyMutation((body: { content: string; photoFileIds: string[] }) => apiPost<StudyNote>('/api/study/notes', body));

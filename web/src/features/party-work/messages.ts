@@ -1,3 +1,5 @@
+import { formMessages } from './form-messages';
+
 const zh = {
   'partyWork.centres': '阵地建设',
   'partyWork.tours': '观摩',
@@ -252,4 +254,4 @@ const en: Record<keyof typeof zh, string> = {
   'partyWork.rect.closed': 'Closed',
 };
 
-export const messages = { zh, en };
+export const messages = { zh: { ...zh, ...formMessages.zh }, en: { ...en, ...formMessages.en } };

@@ -1,16 +1,29 @@
-import { Button, Card, Form, Input, List, Modal, Select, Space, Tabs, Tag, Typography, Upload, message } from 'antd';
+import { Button, Card, Flex, Form, Input, List, Modal, Select, Space, Tabs, Tag, Typography, message } from 'antd';
 import { useState } from 'react';
 import { useAuth } from '../../app/auth';
 import { useT } from '../../i18n/i18n-context';
-import { uploadFile } from '../../ui/api';
 import { ErrorAlert, handleFormError, showError } from '../../ui/error-alert';
 import { PageHeader } from '../../ui/page-header';
+import { PhotoUpload } from '../../ui/photo-upload';
+import { DrawFormModal, PlanFormModal, SessionFormModal } from './study-forms';
 import { useBranchResults, useCreateNote, useDraw, useNotes, usePlans, useRecordResult, useSessions } from './hooks';
 
 function PlansTab() {
   const t = useT();
+  const { can } = useAuth();
   const q = usePlans();
+  const [creating, setCreating] = useState(false);
   return (
+    <>
+      {can('study.plan') ? (
+        <Flex justify="flex-end" style={{ marginBottom: 12 }}>
+          <Button type="primary" onClick={() => setCreating(true)}>
+            {t('partyWork.study.newPlan')}
+          </Button>
+        </Flex>
+      ) : null}
+      {creating ? <PlanFormModal onClose={() => setCreating(false)} /> : null}
+      {q.error ? <ErrorAlert error={q.error} /> : null}
     <List
       loading={q.isPending}
       dataSource={q.data?.items ?? []}
@@ -27,14 +40,25 @@ function PlansTab() {
         </List.Item>
       )}
     />
+    </>
   );
 }
 
 function SessionsTab() {
   const t = useT();
+  const { can } = useAuth();
   const q = useSessions();
+  const [creating, setCreating] = useState(false);
   return (
     <>
+      {can('study.session') ? (
+        <Flex justify="flex-end" style={{ marginBottom: 12 }}>
+          <Button type="primary" onClick={() => setCreating(true)}>
+            {t('partyWork.study.newSession')}
+          </Button>
+        </Flex>
+      ) : null}
+      {creating ? <SessionFormModal onClose={() => setCreating(false)} /> : null}
       {q.data ? <Typography.Paragraph>{t('partyWork.study.attendance', { attended: q.data.totals.attended, expected: q.data.totals.expected })}</Typography.Paragraph> : null}
       <List
         loading={q.isPending}
@@ -55,13 +79,11 @@ function NotesTab() {
   const { can } = useAuth();
   const q = useNotes();
   const create = useCreateNote();
-  const [form] = Form.useForm<{ content: string }>();
-  const [photos, setPhotos] = useState<string[]>([]);
-  const onFinish = async (v: { content: string }) => {
+  const [form] = Form.useForm<{ content?: string; photoFileIds?: string[] }>();
+  const onFinish = async (v: { content?: string; photoFileIds?: string[] }) => {
     try {
-      await create.mutateAsync({ content: v.content ?? '', photoFileIds: photos });
+      await create.mutateAsync({ content: v.content ?? '', photoFileIds: v.photoFileIds ?? [] });
       form.resetFields();
-      setPhotos([]);
       void message.success(t('partyWork.study.noteSaved'));
     } catch (e) {
       handleFormError(form, e);
@@ -71,28 +93,13 @@ function NotesTab() {
     <Space direction="vertical" style={{ width: '100%' }}>
       {can('study.note') ? (
         <Card size="small" title={t('partyWork.study.newNote')}>
-          <Form form={form} layout="vertical" onFinish={(v) => void onFinish(v)}>
+          <Form form={form} layout="vertical" onFinish={(v) => void onFinish(v)} initialValues={{ photoFileIds: [] }}>
             <Form.Item name="content" label={t('partyWork.study.noteContent')}>
               <Input.TextArea rows={4} />
             </Form.Item>
-            <Upload
-              accept="image/*"
-              capture="environment"
-              listType="picture"
-              customRequest={({ file, onSuccess, onError }) => {
-                uploadFile<{ id: string }>('/api/files', file as Blob)
-                  .then((r) => {
-                    setPhotos((p) => [...p, r.id]);
-                    onSuccess?.(r);
-                  })
-                  .catch((e: Error) => {
-                    showError(e);
-                    onError?.(e);
-                  });
-              }}
-            >
-              <Button>{t('partyWork.study.notePhoto')}</Button>
-            </Upload>
+            <Form.Item name="photoFileIds" label={t('partyWork.study.notePhoto')}>
+              <PhotoUpload label={t('partyWork.form.addPhoto')} max={9} testId="note-photos" />
+            </Form.Item>
             <Button type="primary" htmlType="submit" block loading={create.isPending} style={{ marginTop: 12 }}>
               {t('partyWork.study.submitNote')}
             </Button>
@@ -157,6 +164,8 @@ function SpotChecksTab() {
   const [year, setYear] = useState(2018);
   const [quarter, setQuarter] = useState(3);
   const [open, setOpen] = useState<string | null>(null);
+  const [drawing, setDrawing] = useState(false);
+  const { can } = useAuth();
   const q = useBranchResults(year, quarter, true);
   const years = Array.from({ length: 10 }, (_, i) => 2018 + i);
   return (
@@ -164,7 +173,23 @@ function SpotChecksTab() {
       <Space wrap style={{ marginBottom: 12 }}>
         <Select aria-label={t('partyWork.study.year')} value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y}` }))} style={{ width: 100 }} />
         <Select aria-label={t('partyWork.study.quarter')} value={quarter} onChange={setQuarter} options={[1, 2, 3, 4].map((n) => ({ value: n, label: t('partyWork.study.quarterN', { n }) }))} style={{ width: 120 }} />
+        {can('spotcheck.draw') ? (
+          <Button type="primary" onClick={() => setDrawing(true)}>
+            {t('partyWork.study.drawButton')}
+          </Button>
+        ) : null}
       </Space>
+      {drawing ? (
+        <DrawFormModal
+          year={year}
+          quarter={quarter}
+          onClose={() => setDrawing(false)}
+          onDrawn={(y, qq) => {
+            setYear(y);
+            setQuarter(qq);
+          }}
+        />
+      ) : null}
       {q.error ? <ErrorAlert error={q.error} /> : null}
       <List
         loading={q.isPending}

@@ -1,27 +1,29 @@
-import { Button, Card, Collapse, Form, Input, InputNumber, List, Space, Table, Tag, Typography, message } from 'antd';
+import { Button, Card, Collapse, Form, Image, Input, InputNumber, List, Space, Table, Tag, Typography, message } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { useT } from '../../i18n/i18n-context';
 import { download } from '../../ui/api';
 import { ErrorAlert, handleFormError, showError } from '../../ui/error-alert';
 import { PageHeader } from '../../ui/page-header';
+import { PhotoUpload } from '../../ui/photo-upload';
 import { useAddFinding, useCompleteTour, useScoreStop, useTour, type TourDetail, type TourStop } from './hooks';
 
 function ScoreForm({ tour, stop }: { tour: TourDetail; stop: TourStop }) {
   const t = useT();
-  const [form] = Form.useForm<Record<string, number | string>>();
+  const [form] = Form.useForm<Record<string, number | string | string[]>>();
   const score = useScoreStop();
-  const onFinish = async (values: Record<string, number | string>) => {
+  const onFinish = async (values: Record<string, number | string | string[]>) => {
     const scores = Object.fromEntries(tour.checklist.items.map((i) => [i.key, Number(values[i.key])]));
+    const photos = values.photoFileIds;
     try {
-      await score.mutateAsync({ tourId: tour.id, stopId: stop.id, scores, comment: typeof values.comment === 'string' ? values.comment : undefined });
+      await score.mutateAsync({ tourId: tour.id, stopId: stop.id, scores, comment: typeof values.comment === 'string' ? values.comment : undefined, photoFileIds: Array.isArray(photos) ? photos : [] });
       void message.success(t('partyWork.tours.saved'));
     } catch (e) {
       handleFormError(form, e);
     }
   };
   return (
-    <Form form={form} layout="vertical" initialValues={{ ...(stop.scores ?? {}), comment: stop.comment ?? '' }} onFinish={(v) => void onFinish(v)} data-testid={`score-form-${stop.seq}`}>
+    <Form form={form} layout="vertical" initialValues={{ ...(stop.scores ?? {}), comment: stop.comment ?? '', photoFileIds: stop.photoFileIds }} onFinish={(v) => void onFinish(v)} data-testid={`score-form-${stop.seq}`}>
       {tour.checklist.items.map((i) => (
         <Form.Item key={i.key} name={i.key} label={`${i.label}（0–${i.maxScore}）`} rules={[{ required: true }]}>
           <InputNumber min={0} max={i.maxScore} precision={0} style={{ width: '100%' }} inputMode="numeric" aria-label={i.label} />
@@ -29,6 +31,9 @@ function ScoreForm({ tour, stop }: { tour: TourDetail; stop: TourStop }) {
       ))}
       <Form.Item name="comment" label={t('partyWork.tours.comment')}>
         <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item name="photoFileIds" label={t('partyWork.form.photos')}>
+        <PhotoUpload label={t('partyWork.form.addPhoto')} max={20} testId={`score-photos-${stop.seq}`} />
       </Form.Item>
       <Button type="primary" htmlType="submit" block loading={score.isPending} data-testid="save-score">
         {t('partyWork.tours.save')}
@@ -39,9 +44,9 @@ function ScoreForm({ tour, stop }: { tour: TourDetail; stop: TourStop }) {
 
 function FindingForm({ tour, stop }: { tour: TourDetail; stop: TourStop }) {
   const t = useT();
-  const [form] = Form.useForm<{ title: string; responsibleName: string; workingDays: number }>();
+  const [form] = Form.useForm<{ title: string; responsibleName: string; workingDays: number; photoFileIds: string[] }>();
   const add = useAddFinding();
-  const onFinish = async (v: { title: string; responsibleName: string; workingDays: number }) => {
+  const onFinish = async (v: { title: string; responsibleName: string; workingDays: number; photoFileIds: string[] }) => {
     try {
       await add.mutateAsync({ tourId: tour.id, stopId: stop.id, ...v });
       form.resetFields();
@@ -51,7 +56,7 @@ function FindingForm({ tour, stop }: { tour: TourDetail; stop: TourStop }) {
     }
   };
   return (
-    <Form form={form} layout="vertical" initialValues={{ workingDays: 10 }} onFinish={(v) => void onFinish(v)} data-testid={`finding-form-${stop.seq}`}>
+    <Form form={form} layout="vertical" initialValues={{ workingDays: 10, photoFileIds: [] }} onFinish={(v) => void onFinish(v)} data-testid={`finding-form-${stop.seq}`}>
       <Form.Item name="title" label={t('partyWork.tours.findingTitle')} rules={[{ required: true }]}>
         <Input />
       </Form.Item>
@@ -60,6 +65,9 @@ function FindingForm({ tour, stop }: { tour: TourDetail; stop: TourStop }) {
       </Form.Item>
       <Form.Item name="workingDays" label={t('partyWork.tours.workingDays')} rules={[{ required: true }]}>
         <InputNumber min={1} max={120} precision={0} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="photoFileIds" label={t('partyWork.form.photos')}>
+        <PhotoUpload label={t('partyWork.form.addPhoto')} max={20} testId={`finding-photos-${stop.seq}`} />
       </Form.Item>
       <Button htmlType="submit" block loading={add.isPending} data-testid="add-finding">
         {t('partyWork.tours.addFinding')}
@@ -141,7 +149,7 @@ export default function TourDetailPage() {
               ]}
             />
           </Card>
-          <Card size="small" title={t('partyWork.tours.findingList')} extra={can('rectification.read') ? <Link to="/rectification">{t('partyWork.tours.ledger')}</Link> : null}>
+          <Card size="small" title={t('partyWork.tours.findingList')} extra={can('rectification.read') ? <Link to="/rectifications">{t('partyWork.tours.ledger')}</Link> : null}>
             <List
               dataSource={tour.findings}
               renderItem={(f) => (
@@ -151,6 +159,15 @@ export default function TourDetailPage() {
                     <Typography.Text type="secondary">
                       {f.orgName} · {t('partyWork.tours.responsible')}：{f.responsibleName} · {t('partyWork.tours.deadline')}：{f.deadline ?? ''}
                     </Typography.Text>
+                    {f.photoFileIds.length ? (
+                      <Image.PreviewGroup>
+                        <Space wrap>
+                          {f.photoFileIds.map((p) => (
+                            <Image key={p} src={`/api/files/${p}`} width={56} height={56} style={{ objectFit: 'cover' }} />
+                          ))}
+                        </Space>
+                      </Image.PreviewGroup>
+                    ) : null}
                     <Space>
                       {f.state ? <Tag color={f.state === 'closed' ? 'green' : 'blue'}>{t(`partyWork.rect.${f.state}`)}</Tag> : null}
                       {f.overdue ? <Tag color="red">{t('partyWork.tours.overdue')}</Tag> : null}

@@ -1,18 +1,34 @@
 import { Button, Card, List, Progress, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
+import { useAuth } from '../../app/auth';
 import { useT } from '../../i18n/i18n-context';
 import { ErrorAlert } from '../../ui/error-alert';
 import { PageHeader } from '../../ui/page-header';
 import { useTours } from './hooks';
+import { TourFormModal } from './tour-forms';
 
 const stateColor = { planned: 'default', in_progress: 'processing', completed: 'success' } as const;
 
 export default function ToursPage() {
   const t = useT();
+  const { can } = useAuth();
+  const [planning, setPlanning] = useState(false);
   const query = useTours();
   return (
     <>
-      <PageHeader title={t('partyWork.tours')} subtitle={t('partyWork.tours.subtitle')} />
+      <PageHeader
+        title={t('partyWork.tours')}
+        subtitle={t('partyWork.tours.subtitle')}
+        extra={
+          can('tour.write') ? (
+            <Button type="primary" onClick={() => setPlanning(true)}>
+              {t('partyWork.tours.plan')}
+            </Button>
+          ) : null
+        }
+      />
+      {planning ? <TourFormModal onClose={() => setPlanning(false)} /> : null}
       {query.error ? <ErrorAlert error={query.error} /> : null}
       <List
         loading={query.isPending}
