@@ -66,9 +66,9 @@ export async function createDatabase(adminUrl: string, name: string): Promise<st
 }
 
 /** Starts the real server as a child process; resolves when it prints GONGJIAN_READY. */
-export function spawnServer(env: Record<string, string>): Promise<{ url: string; readyMs: number; stop(): Promise<void> }> {
+export function spawnServer(env: Record<string, string>, preload: string[] = []): Promise<{ url: string; readyMs: number; pid: number; stop(): Promise<void> }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...preload.flatMap((p) => ['--import', p]), 'server/src/server.ts'], {
     env: { ...process.env, GONGJIAN_LOG_LEVEL: 'warn', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -81,6 +81,7 @@ export function spawnServer(env: Record<string, string>): Promise<{ url: string;
         resolve({
           url: m[1],
           readyMs: performance.now() - started,
+          pid: child.pid ?? 0,
           stop: () =>
             new Promise<void>((r) => {
               child.once('exit', () => r());
@@ -92,4 +93,73 @@ export function spawnServer(env: Record<string, string>): Promise<{ url: string;
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
   });
+}
+
+/** Resident set size of a process in MB (Linux /proc), 0 when unreadable. */
+export function rssMb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Samples a process's RSS every 50 ms until stopped; returns the peak in MB. */
+export function watchRss(pid: number): { stop(): number } {
+  let peak = rssMb(pid);
+  const t = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 50);
+  return {
+    stop: () => {
+      clearInterval(t);
+      return Math.max(peak, rssMb(pid));
+    },
+  };
+}
+
+export async function loginAs(base: string, username: string, password: string): Promise<string> {
+  const r = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (!r.ok) throw new Error(`login ${username}: ${r.status} ${await r.text()}`);
+  const c = r.headers.getSetCookie().find((x) => x.startsWith('gj_session='));
+  if (!c) throw new Error('no cookie');
+  return c.split(';')[0];
+}
+
+/** GET that fails loudly on a non-2xx answer and reads the whole body. */
+export function getter(base: string, cookie: string) {
+  return async (p: string): Promise<unknown> => {
+    const r = await fetch(base + p, { headers: { cookie } });
+    if (!r.ok) throw new Error(`${p} → ${r.status} ${(await r.text()).slice(0, 200)}`);
+    const type = r.headers.get('content-type') ?? '';
+    return type.includes('json') ? r.json() : r.arrayBuffer();
+  };
+}
+
+/** Throughput with `concurrency` requests in flight for `durationMs` (after the caller's warm-up). */
+export async function loadFor(concurrency: number, durationMs: number, fn: (i: number) => Promise<unknown>): Promise<Stats & { errors: number }> {
+  const samples: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const start = performance.now();
+  const end = start + durationMs;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        try {
+          await fn(next++);
+          samples.push(performance.now() - t);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  return { ...stats(samples.length ? samples : [0], performance.now() - start), errors };
+}
+
+/** Writes one section's markdown to docs/bench/<name>.md (run.ts joins the sections into docs/benchmarks.md). */
+export function writeSection(name: string, lines: string[]): void {
+  fs.mkdirSync('docs/bench', { recursive: true });
+  fs.writeFileSync(path.join('docs/bench', `${name}.md`), lines.join('\n') + '\n');
 }
