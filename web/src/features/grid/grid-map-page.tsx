@@ -6,12 +6,9 @@ import { useT } from '../../i18n/i18n-context';
 import { Chart } from '../../ui/chart';
 import { ErrorAlert } from '../../ui/error-alert';
 import { PageHeader } from '../../ui/page-header';
+import { outerRings } from './boundary-rings';
 import { useGrids, useMapHazards, type Grid } from './hooks';
 
-function outerRings(g: Grid): number[][][] {
-  if (!g.boundary) return [];
-  return g.boundary.type === 'Polygon' ? [g.boundary.coordinates[0]] : g.boundary.coordinates.map((p) => p[0]);
-}
 
 /** Grids drawn from their uploaded GeoJSON and open hazards as points, on plain lng/lat axes (no tile server needed). */
 export default function GridMapPage() {

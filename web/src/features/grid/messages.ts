@@ -1,3 +1,4 @@
+import { adminMessages } from './admin-messages';
 const zh = {
   'grid.menu': '网格地图',
   'grid.hazards': '隐患排查',
@@ -223,4 +224,4 @@ const en: Messages = {
   'grid.col.state': 'State',
   'grid.col.light': 'Clock',
 };
-export const messages = { zh, en };
+export const messages = { zh: { ...zh, ...adminMessages.zh }, en: { ...en, ...adminMessages.en } };
