@@ -75,6 +75,12 @@ export interface Site {
   lastAllMet: boolean | null;
 }
 
+export interface SiteCheckResult {
+  id: string;
+  allMet: boolean;
+  rectification: { itemId: string; state: string; deadline: string; overdue: boolean } | null;
+}
+
 export type EntryState = 'submitted' | 'under_review' | 'approved' | 'refused';
 export interface EntryApplication {
   id: string;
@@ -88,4 +94,16 @@ export interface EntryApplication {
   environmentOk: boolean | null;
   decisionReason: string | null;
   submittedOn: string;
+}
+
+export interface Drill {
+  id: string;
+  orgId: string;
+  orgName: string;
+  enterpriseId: string | null;
+  heldOn: string;
+  title: string;
+  location: string;
+  participants: number;
+  notes: string | null;
 }

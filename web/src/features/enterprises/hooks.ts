@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiPatch, apiPost } from '../../ui/api';
 import { resourceQueryKey, type Page } from '../../ui/resource-table';
-import type { Checklist, Enterprise, EntryApplication, Inspection, InspectionInput, Pollution, Site, SiteChecks } from './enterprises';
+import type { Checklist, Drill, Enterprise, EntryApplication, Inspection, InspectionInput, Pollution, Site, SiteCheckResult, SiteChecks } from './enterprises';
 
 export const enterprisesEndpoint = '/api/enterprises';
 export const pollutionEndpoint = '/api/environment/pollution';
@@ -54,7 +54,8 @@ export function useSites() {
 export function useSiteCheck() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: { checkedOn: string; checks: SiteChecks; note?: string } }) => apiPost<unknown>(`/api/environment/sites/${encodeURIComponent(id)}/checks`, body),
+    mutationFn: ({ id, body }: { id: string; body: { checkedOn: string; checks: SiteChecks; note?: string; rectifyWithinWorkingDays?: number } }) =>
+      apiPost<SiteCheckResult>(`/api/environment/sites/${encodeURIComponent(id)}/checks`, body),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['environment', 'sites'] }),
   });
 }
@@ -68,3 +69,28 @@ function useEntryAction<Input>(suffix: string) {
 }
 export const useReviewEntry = () => useEntryAction<{ industryOk: boolean; planningOk: boolean; environmentOk: boolean; note?: string }>('review');
 export const useDecideEntry = () => useEntryAction<{ decision: 'approve' | 'refuse'; reason?: string }>('decision');
+
+export const drillsEndpoint = `${enterprisesEndpoint}/drills`;
+export interface DrillInput {
+  orgId: string;
+  heldOn: string;
+  title: string;
+  location: string;
+  participants: number;
+  notes?: string;
+}
+export function useRecordDrill() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: DrillInput) => apiPost<Drill>(drillsEndpoint, body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: resourceQueryKey(drillsEndpoint) }),
+  });
+}
+/** Units a drill can be recorded at: villages, communities and non-public enterprises in scope. */
+export function useDrillOrgs() {
+  return useQuery({
+    queryKey: ['orgs', 'tree'],
+    queryFn: ({ signal }) => apiGet<{ items: Array<{ id: string; name: string; kind: string }> }>('/api/orgs/tree', undefined, signal),
+    select: (d) => d.items.filter((o) => o.kind === 'village' || o.kind === 'community' || o.kind === 'non_public'),
+  });
+}

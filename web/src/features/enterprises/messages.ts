@@ -1,3 +1,4 @@
+import { drillMessages } from './drill-messages';
 const zh = {
   'enterprises.menu': '企业台账',
   'enterprises.title': '生产经营单位台账',
@@ -243,4 +244,4 @@ const en: Record<keyof typeof zh, string> = {
   'enterprises.env.entry.reason': 'Reason',
 };
 
-export const messages = { zh, en };
+export const messages = { zh: { ...zh, ...drillMessages.zh }, en: { ...en, ...drillMessages.en } };

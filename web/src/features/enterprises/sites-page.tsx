@@ -1,4 +1,4 @@
-import { App, Button, Card, Checkbox, Flex, Input, List, Modal, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Flex, Input, InputNumber, List, Modal, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useAuth } from '../../app/auth';
 import { useT } from '../../i18n/i18n-context';
@@ -51,10 +51,13 @@ function SiteCheckDialog({ site, onClose }: { site: Site; onClose: () => void })
   const save = useSiteCheck();
   const [checks, setChecks] = useState<SiteChecks>(allMet);
   const [note, setNote] = useState('');
+  const [days, setDays] = useState(1);
+  const failing = siteStandardKeys.some((k) => !checks[k]);
   const submit = async () => {
     try {
-      await save.mutateAsync({ id: site.id, body: { checkedOn: todayInShanghai(), checks, note: note || undefined } });
-      message.success(t('enterprises.env.done'));
+      const result = await save.mutateAsync({ id: site.id, body: { checkedOn: todayInShanghai(), checks, note: note || undefined, rectifyWithinWorkingDays: failing ? days : undefined } });
+      if (result.rectification) message.warning(t('enterprises.env.site.opened', { deadline: result.rectification.deadline }));
+      else message.success(t('enterprises.env.done'));
       onClose();
     } catch (e) {
       showError(e);
@@ -69,6 +72,12 @@ function SiteCheckDialog({ site, onClose }: { site: Site; onClose: () => void })
           </Checkbox>
         ))}
         <Input.TextArea rows={2} placeholder={t('enterprises.env.note')} value={note} onChange={(e) => setNote(e.target.value)} />
+        {failing ? (
+          <Flex gap={8} align="center">
+            <span>{t('enterprises.env.site.rectifyDays')}</span>
+            <InputNumber min={1} max={30} value={days} onChange={(v) => setDays(v ?? 1)} />
+          </Flex>
+        ) : null}
       </Flex>
     </Modal>
   );
