@@ -74,7 +74,7 @@ export function FeedbackFormModal({ onClose }: { onClose: () => void }) {
                     <Input maxLength={50} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'deadline']} label={t('partyWork.tours.deadline')} rules={[rules.required]}>
-                    <DatePicker style={{ width: '100%' }} inputReadOnly />
+                    <DatePicker style={{ width: '100%' }} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'evidenceFileIds']} label={t('partyWork.form.photos')}>
                     <PhotoUpload label={t('partyWork.form.addPhoto')} max={20} />
@@ -132,7 +132,7 @@ export function DisciplineRecordModal({ onClose }: { onClose: () => void }) {
           />
         </Form.Item>
         <Form.Item name="decidedOn" label={t('partyWork.discipline.date')} rules={[rules.required]}>
-          <DatePicker style={{ width: '100%' }} inputReadOnly />
+          <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="kind" label={t('partyWork.discipline.kind')} rules={[rules.required]}>
           <Select options={disciplineKinds.map((k) => ({ value: k, label: t(`partyWork.discipline.kind.${k}`) }))} />

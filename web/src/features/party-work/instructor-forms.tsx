@@ -53,7 +53,7 @@ export function InstructorFormModal({ instructor, onClose }: { instructor?: Inst
           <Input maxLength={50} />
         </Form.Item>
         <Form.Item name="hiredOn" label={t('partyWork.instructors.hiredOn')}>
-          <DatePicker style={{ width: '100%' }} inputReadOnly />
+          <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         {instructor ? (
           <Form.Item name="status" label={t('partyWork.instructors.status')} rules={[rules.required]}>
@@ -98,7 +98,7 @@ export function TrainingFormModal({ instructor, onClose }: { instructor: Instruc
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="heldOn" label={t('partyWork.form.date')} rules={[rules.required]}>
-          <DatePicker style={{ width: '100%' }} inputReadOnly />
+          <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="hours" label={t('partyWork.instructors.trainingHours')} rules={rules.intRange(0, 1000)}>
           <InputNumber min={0} max={1000} precision={0} style={{ width: '100%' }} inputMode="numeric" />
@@ -143,7 +143,7 @@ export function AssignOrgModal({ instructor, onClose }: { instructor: Instructor
           />
         </Form.Item>
         <Form.Item name="since" label={t('partyWork.instructors.since')}>
-          <DatePicker style={{ width: '100%' }} inputReadOnly />
+          <DatePicker style={{ width: '100%' }} />
         </Form.Item>
       </Form>
     </Modal>

@@ -14,7 +14,8 @@ interface PlanValues {
   period: string;
   topics: string[];
   materials: string[];
-  dates: [Dayjs, Dayjs];
+  startsOn: Dayjs;
+  endsOn: Dayjs;
 }
 
 /** The street's study plan: its period, topics, materials and dates. */
@@ -31,13 +32,12 @@ export function PlanFormModal({ onClose }: { onClose: () => void }) {
         period: v.period.trim(),
         topics: v.topics.map((x) => x.trim()).filter(Boolean),
         materials: (v.materials ?? []).map((x) => x.trim()).filter(Boolean),
-        startsOn: isoDay(v.dates[0]),
-        endsOn: isoDay(v.dates[1]),
+        startsOn: isoDay(v.startsOn),
+        endsOn: isoDay(v.endsOn),
       });
       void message.success(t('partyWork.form.saved'));
       onClose();
     } catch (e) {
-      // The API names the dates startsOn/endsOn; the form has one range field.
       handleFormError(form, e);
     }
   };
@@ -56,9 +56,28 @@ export function PlanFormModal({ onClose }: { onClose: () => void }) {
         <Form.Item name="materials" label={t('partyWork.study.materials')} extra={t('partyWork.study.tagsHint')}>
           <Select mode="tags" open={false} tokenSeparators={['，', ',', '、']} aria-label={t('partyWork.study.materials')} />
         </Form.Item>
-        <Form.Item name="dates" label={t('partyWork.study.dates')} rules={[rules.required]}>
-          <DatePicker.RangePicker style={{ width: '100%' }} inputReadOnly />
-        </Form.Item>
+        <Flex gap={8}>
+          <Form.Item name="startsOn" label={t('partyWork.study.startsOn')} rules={[rules.required]} style={{ flex: 1 }}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item
+            name="endsOn"
+            label={t('partyWork.study.endsOn')}
+            dependencies={['startsOn']}
+            style={{ flex: 1 }}
+            rules={[
+              rules.required,
+              ({ getFieldValue }) => ({
+                validator: async (_, value: Dayjs | undefined) => {
+                  const start = getFieldValue('startsOn') as Dayjs | undefined;
+                  if (value && start && value.isBefore(start, 'day')) throw new Error(t('partyWork.study.endsBeforeStart'));
+                },
+              }),
+            ]}
+          >
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </Flex>
       </Form>
     </Modal>
   );
@@ -116,7 +135,7 @@ export function SessionFormModal({ onClose }: { onClose: () => void }) {
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="heldOn" label={t('partyWork.form.date')} rules={[rules.required]}>
-          <DatePicker style={{ width: '100%' }} inputReadOnly disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
         {orgId ? (
           <Form.Item

@@ -24,22 +24,22 @@ function PlansTab() {
       ) : null}
       {creating ? <PlanFormModal onClose={() => setCreating(false)} /> : null}
       {q.error ? <ErrorAlert error={q.error} /> : null}
-    <List
-      loading={q.isPending}
-      dataSource={q.data?.items ?? []}
-      renderItem={(p) => (
-        <List.Item>
-          <Card size="small" style={{ width: '100%' }} title={p.title} extra={`${p.startsOn} – ${p.endsOn}`}>
-            <Typography.Text strong>{t('partyWork.study.topics')}：</Typography.Text>
-            <Space wrap>{p.topics.map((x) => <Tag key={x}>{x}</Tag>)}</Space>
-            <div>
-              <Typography.Text strong>{t('partyWork.study.materials')}：</Typography.Text>
-              {p.materials.join('、')}
-            </div>
-          </Card>
-        </List.Item>
-      )}
-    />
+      <List
+        loading={q.isPending}
+        dataSource={q.data?.items ?? []}
+        renderItem={(p) => (
+          <List.Item>
+            <Card size="small" style={{ width: '100%' }} title={p.title} extra={`${p.startsOn} – ${p.endsOn}`}>
+              <Typography.Text strong>{t('partyWork.study.topics')}：</Typography.Text>
+              <Space wrap>{p.topics.map((x) => <Tag key={x}>{x}</Tag>)}</Space>
+              <div>
+                <Typography.Text strong>{t('partyWork.study.materials')}：</Typography.Text>
+                {p.materials.join('、')}
+              </div>
+            </Card>
+          </List.Item>
+        )}
+      />
     </>
   );
 }

@@ -96,7 +96,7 @@ export function TourFormModal({ onClose }: { onClose: () => void }) {
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="plannedOn" label={t('partyWork.form.date')} rules={[rules.required]}>
-          <DatePicker style={{ width: '100%' }} inputReadOnly />
+          <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item label={t('partyWork.tours.checklist')} required>
           <Flex gap={8}>
