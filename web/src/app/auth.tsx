@@ -11,7 +11,10 @@ export type RoleName =
   | 'member'
   | 'unit_contact'
   | 'resident'
-  | 'auditor';
+  | 'auditor'
+  | 'system_admin'
+  | 'security_admin'
+  | 'audit_admin';
 
 export interface Me {
   user: {

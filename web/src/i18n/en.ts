@@ -29,6 +29,9 @@ export const en: Record<CoreMessageKey, string> = {
   'role.unit_contact': 'Co-building unit contact',
   'role.resident': 'Resident',
   'role.auditor': 'Discipline inspector',
+  'role.system_admin': 'System administrator',
+  'role.security_admin': 'Security administrator',
+  'role.audit_admin': 'Audit administrator',
 
   'login.title': 'Sign in',
   'login.subtitle': 'Party building & community governance',

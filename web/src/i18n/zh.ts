@@ -27,6 +27,9 @@ export const zh = {
   'role.unit_contact': '共建单位联络人',
   'role.resident': '居民',
   'role.auditor': '纪检监察',
+  'role.system_admin': '系统管理员',
+  'role.security_admin': '安全管理员',
+  'role.audit_admin': '审计管理员',
 
   'login.title': '登录',
   'login.subtitle': '基层党建与社区治理平台',

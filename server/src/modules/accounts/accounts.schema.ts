@@ -22,6 +22,12 @@ export const meResponse = z.object({
   permissions: z.array(z.string()),
 });
 
+/** Login answers: signed in ('done', with the user), or the next step a pending login owes. */
+export const loginResponse = z.union([
+  meResponse.extend({ step: z.literal('done'), recoveryCodes: z.array(z.string()) }),
+  z.object({ step: z.enum(['totp', 'password']), mustEnrol: z.boolean(), recoveryCodes: z.array(z.string()) }),
+]);
+
 export const changePasswordBody = z.object({
   currentPassword: z.string().min(1).max(256),
   newPassword: z.string().max(256),

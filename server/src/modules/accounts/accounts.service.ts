@@ -11,8 +11,13 @@ import { tenants } from '../tenants/tenants.table.js';
 import type { LoginBody } from './accounts.schema.js';
 import { loginFailures, sessions, users } from './accounts.table.js';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './passwords.js';
+import { checkSecondFactor, confirmEnrolment, isAdministrator, loadSecuritySettings, startEnrolment, type Enrolment } from './two-factor.service.js';
 
 export const SESSION_COOKIE = 'gj_session';
+/** A login that still owes a second factor or a new password (10 minutes, path /api/auth/login). */
+export const PENDING_COOKIE = 'gj_pending';
+const PENDING_MINUTES = 10;
+const PENDING_MAX_ATTEMPTS = 5;
 const LOCK_AFTER_FAILURES = 5;
 const LOCK_MINUTES = 15;
 const IP_FAILURES_PER_15_MIN = 20;
@@ -26,10 +31,16 @@ async function burnPasswordTime(memoryCost: number, password: string) {
   await verifyPassword(await dummyHash, password);
 }
 
+export type LoginStage = 'active' | 'totp' | 'password';
+
 export interface LoginResult {
   cookie: string;
   userId: string;
   tenantId: number;
+  /** 'active': signed in; 'totp': send the second factor; 'password': the password expired and must be changed. */
+  stage: LoginStage;
+  /** With stage 'totp': the user has no second factor yet and must enrol first (the street requires it). */
+  mustEnrol: boolean;
 }
 
 /**
@@ -81,22 +92,124 @@ export async function login(db: Db, services: AppServices, input: LoginBody, ip:
     });
     throw await fail();
   }
+  const settings = await loadSecuritySettings(db, services, found.tenantId);
+  const admin = isAdministrator(found.roles);
+  const needsTotp = found.totpEnabledAt !== null || (admin && settings.requireTotpForAdmins);
+  const stage: LoginStage = needsTotp ? 'totp' : passwordExpired(found, settings.adminPasswordMaxDays, now) ? 'password' : 'active';
   const token = randomToken();
-  const expiresAt = new Date(now.getTime() + services.config.sessionMaxHours * 3600_000);
+  const expiresAt = stage === 'active' ? new Date(now.getTime() + services.config.sessionMaxHours * 3600_000) : new Date(now.getTime() + PENDING_MINUTES * 60_000);
   await db.transaction(async (tx) => {
-    await tx.insert(sessions).values({ tenantId: found.tenantId, tokenHash: sha256(token), userId: found.id, expiresAt, ip, userAgent: userAgent.slice(0, 300) });
+    await tx.insert(sessions).values({ tenantId: found.tenantId, tokenHash: sha256(token), userId: found.id, expiresAt, ip, userAgent: userAgent.slice(0, 300), stage });
     await tx
       .update(users)
-      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
+      .set({ failedLogins: 0, lockedUntil: null, ...(stage === 'active' ? { lastLoginAt: now } : {}) })
       .where(and(eq(users.tenantId, found.tenantId), eq(users.id, found.id)));
     await recordAudit(tx, { tenantId: found.tenantId, actor: null, ip, requestId: '' }, {
-      action: 'auth.login',
+      action: stage === 'active' ? 'auth.login' : 'auth.login_password_ok',
       entityType: 'user',
       entityId: found.id,
-      after: { username: found.username },
+      after: { username: found.username, ...(stage === 'active' ? {} : { next: stage }) },
     });
   });
-  return { cookie: `${found.tenantId}.${token}`, userId: found.id, tenantId: found.tenantId };
+  return { cookie: `${found.tenantId}.${token}`, userId: found.id, tenantId: found.tenantId, stage, mustEnrol: stage === 'totp' && found.totpEnabledAt === null };
+}
+
+/** Administrators' passwords expire after the street's limit; anyone flagged must change theirs. */
+function passwordExpired(u: Pick<typeof users.$inferSelect, 'mustChangePassword' | 'passwordChangedAt' | 'roles'>, maxDays: number, now: Date): boolean {
+  if (u.mustChangePassword) return true;
+  return isAdministrator(u.roles) && now.getTime() - u.passwordChangedAt.getTime() > maxDays * 86_400_000;
+}
+
+interface Pending {
+  tenantId: number;
+  tokenHash: string;
+  stage: LoginStage;
+  attempts: number;
+  user: typeof users.$inferSelect;
+}
+
+/** The pending login behind the gj_pending cookie; gone, expired or tried too often answers UNAUTHENTICATED. */
+async function loadPending(db: Db, cookieValue: string | undefined): Promise<Pending> {
+  const parsed = parseCookie(cookieValue);
+  const expired = new AppError('UNAUTHENTICATED', '登录已过期，请重新输入用户名和密码');
+  if (!parsed) throw expired;
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, and(eq(users.tenantId, sessions.tenantId), eq(users.id, sessions.userId)))
+    .where(and(eq(sessions.tenantId, parsed.tenantId), eq(sessions.tokenHash, parsed.tokenHash)));
+  if (!row || row.session.stage === 'active' || row.session.expiresAt <= new Date() || row.user.status !== 'active' || row.session.attempts >= PENDING_MAX_ATTEMPTS) {
+    if (row) await db.delete(sessions).where(and(eq(sessions.tenantId, parsed.tenantId), eq(sessions.tokenHash, parsed.tokenHash)));
+    throw expired;
+  }
+  return { tenantId: parsed.tenantId, tokenHash: parsed.tokenHash, stage: row.session.stage, attempts: row.session.attempts, user: row.user };
+}
+
+/** Moves a pending login on: to 'password' when the password has expired, else to a full session. */
+async function advance(db: Db, services: AppServices, p: Pending, ip: string): Promise<LoginStage> {
+  const settings = await loadSecuritySettings(db, services, p.tenantId);
+  const now = new Date();
+  const next: LoginStage = p.stage === 'totp' && passwordExpired(p.user, settings.adminPasswordMaxDays, now) ? 'password' : 'active';
+  const expiresAt = next === 'active' ? new Date(now.getTime() + services.config.sessionMaxHours * 3600_000) : new Date(now.getTime() + PENDING_MINUTES * 60_000);
+  await db.transaction(async (tx) => {
+    await tx.update(sessions).set({ stage: next, attempts: 0, expiresAt, lastSeenAt: now }).where(and(eq(sessions.tenantId, p.tenantId), eq(sessions.tokenHash, p.tokenHash)));
+    if (next === 'active') {
+      await tx.update(users).set({ lastLoginAt: now }).where(and(eq(users.tenantId, p.tenantId), eq(users.id, p.user.id)));
+      await recordAudit(tx, { tenantId: p.tenantId, actor: null, ip, requestId: '' }, { action: 'auth.login', entityType: 'user', entityId: p.user.id, after: { username: p.user.username } });
+    }
+  });
+  return next;
+}
+
+/** Second step of login: a TOTP code (or a recovery code); with no second factor yet, the enrolment's first code. */
+export async function completeTotp(db: Db, services: AppServices, cookieValue: string | undefined, code: string, ip: string): Promise<{ stage: LoginStage; recoveryCodes: string[] }> {
+  const p = await loadPending(db, cookieValue);
+  if (p.stage !== 'totp') throw new AppError('INVALID_STATE', '当前登录步骤不需要验证码');
+  const source = { tenantId: p.tenantId, actor: null, ip, requestId: '' };
+  let codes: string[] = [];
+  if (p.user.totpEnabledAt === null) {
+    try {
+      codes = await confirmEnrolment(db, services, source, p.user, code);
+    } catch (e) {
+      await db.update(sessions).set({ attempts: p.attempts + 1 }).where(and(eq(sessions.tenantId, p.tenantId), eq(sessions.tokenHash, p.tokenHash)));
+      throw e;
+    }
+  } else {
+    const how = await checkSecondFactor(db, services, p.user, code);
+    if (!how) {
+      await db.update(sessions).set({ attempts: p.attempts + 1 }).where(and(eq(sessions.tenantId, p.tenantId), eq(sessions.tokenHash, p.tokenHash)));
+      await recordAudit(db, source, { action: 'auth.totp_failed', entityType: 'user', entityId: p.user.id });
+      throw new AppError('VALIDATION', '验证码不正确', [{ path: 'code', message: '验证码不正确' }]);
+    }
+    if (how === 'recovery') await recordAudit(db, source, { action: 'auth.recovery_code_used', entityType: 'user', entityId: p.user.id });
+  }
+  return { stage: await advance(db, services, { ...p, user: { ...p.user, totpEnabledAt: p.user.totpEnabledAt ?? new Date() } }, ip), recoveryCodes: codes };
+}
+
+/** Enrolment during login, when the street requires two-factor and the administrator has none yet. */
+export async function pendingEnrolment(db: Db, services: AppServices, cookieValue: string | undefined): Promise<Enrolment> {
+  const p = await loadPending(db, cookieValue);
+  if (p.stage !== 'totp' || p.user.totpEnabledAt !== null) throw new AppError('INVALID_STATE', '无需绑定');
+  const [t] = await db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, p.tenantId));
+  return startEnrolment(db, services, p.user, t?.name ?? '');
+}
+
+/** Last step for an expired password: the new password obeys the policy and must differ from the old one. */
+export async function completePasswordChange(db: Db, services: AppServices, cookieValue: string | undefined, newPassword: string, ip: string): Promise<LoginStage> {
+  const p = await loadPending(db, cookieValue);
+  if (p.stage !== 'password') throw new AppError('INVALID_STATE', '当前登录步骤不需要修改密码');
+  checkPasswordPolicy(newPassword);
+  if (await verifyPassword(p.user.passwordHash, newPassword)) {
+    throw new AppError('VALIDATION', '新密码不能与当前密码相同', [{ path: 'newPassword', message: '新密码不能与当前密码相同' }]);
+  }
+  const hash = await hashPassword(newPassword, services.config.argon2MemoryKib);
+  const now = new Date();
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash: hash, passwordChangedAt: now, mustChangePassword: false, updatedAt: now }).where(and(eq(users.tenantId, p.tenantId), eq(users.id, p.user.id)));
+    await tx.delete(sessions).where(and(eq(sessions.tenantId, p.tenantId), eq(sessions.userId, p.user.id), sql`${sessions.tokenHash} <> ${p.tokenHash}`));
+    await recordAudit(tx, { tenantId: p.tenantId, actor: null, ip, requestId: '' }, { action: 'auth.password_changed', entityType: 'user', entityId: p.user.id, reason: '密码已过期' });
+  });
+  return advance(db, services, { ...p, stage: 'password', user: { ...p.user, mustChangePassword: false, passwordChangedAt: now } }, ip);
 }
 
 function parseCookie(value: string | undefined): { tenantId: number; tokenHash: string } | null {
@@ -126,7 +239,7 @@ export async function resolveActor(req: FastifyRequest, db: Db, services: AppSer
     .innerJoin(tenants, eq(tenants.id, sessions.tenantId))
     .leftJoin(orgUnits, and(eq(orgUnits.tenantId, users.tenantId), eq(orgUnits.id, users.scopeOrgId)))
     .where(and(eq(sessions.tenantId, parsed.tenantId), eq(sessions.tokenHash, parsed.tokenHash)));
-  if (!row) return null;
+  if (!row || row.session.stage !== 'active') return null;
   if (row.session.expiresAt <= now || row.session.lastSeenAt <= idleCutoff || row.user.status !== 'active') {
     await db.delete(sessions).where(and(eq(sessions.tenantId, parsed.tenantId), eq(sessions.tokenHash, parsed.tokenHash)));
     return null;
@@ -199,7 +312,10 @@ export async function changePassword(ctx: ActorContext, currentPassword: string,
 
 export async function listSessions(ctx: ActorContext) {
   const a = ctx.actor;
-  const rows = await ctx.db.select().from(sessions).where(and(eq(sessions.tenantId, a.tenantId), eq(sessions.userId, a.userId)));
+  const rows = await ctx.db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.tenantId, a.tenantId), eq(sessions.userId, a.userId), eq(sessions.stage, 'active'), gt(sessions.expiresAt, new Date())));
   return {
     items: rows.map((s) => ({ id: s.tokenHash.slice(0, 16), createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, ip: s.ip, userAgent: s.userAgent, current: s.tokenHash === a.sessionId })),
   };

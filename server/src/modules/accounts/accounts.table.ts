@@ -23,6 +23,13 @@ export const users = pgTable(
     mustChangePassword: boolean().notNull().default(false),
     passwordChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastLoginAt: timestamp({ withTimezone: true }),
+    /** TOTP secret, encrypted with the field cipher; set at enrolment, in force once totpEnabledAt is set. */
+    totpSecret: text(),
+    totpEnabledAt: timestamp({ withTimezone: true }),
+    /** The last TOTP time step accepted: a code is good once (no replay within its 30 s window). */
+    totpLastStep: integer(),
+    /** Why the account was disabled (管理员停用 / 长期未登录), shown to administrators. */
+    disabledReason: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -46,6 +53,10 @@ export const sessions = pgTable(
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     ip: text().notNull().default(''),
     userAgent: text().notNull().default(''),
+    /** 'active' sessions act; a login that still owes a second factor or a new password waits in 'totp' / 'password'. */
+    stage: text().$type<'active' | 'totp' | 'password'>().notNull().default('active'),
+    /** Wrong second-factor codes tried on a pending login. */
+    attempts: integer().notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.tokenHash] }),
@@ -65,3 +76,32 @@ export const loginFailures = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('login_failures_ip_idx').on(t.tenantId, t.ip, t.at)],
 );
+
+/** Single-use recovery codes for two-factor login; only hashes are stored. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    tenantId: integer().notNull(),
+    id: uuid().notNull().defaultRandom(),
+    userId: uuid().notNull(),
+    codeHash: text().notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [users.tenantId, users.id] }).onDelete('cascade'),
+    index('recovery_codes_user_idx').on(t.tenantId, t.userId),
+  ],
+);
+
+/** Per-street security settings (the security administrator's); absent values fall back to the configuration. */
+export const securitySettings = pgTable('security_settings', {
+  tenantId: integer()
+    .primaryKey()
+    .references(() => tenants.id),
+  requireTotpForAdmins: boolean().notNull().default(false),
+  adminPasswordMaxDays: integer(),
+  dormantDays: integer(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,6 +1,6 @@
 import type { PermissionSlice } from '../../platform/permissions.js';
 
 export const auditPermissions: PermissionSlice = {
-  'audit.read': ['street_admin', 'auditor'],
-  'audit.export': ['street_admin', 'auditor'],
+  'audit.read': ['street_admin', 'auditor', 'audit_admin'],
+  'audit.export': ['street_admin', 'auditor', 'audit_admin'],
 };

@@ -33,3 +33,21 @@ export const auditHeads = pgTable('audit_heads', {
   seq: bigint({ mode: 'number' }).notNull(),
   hash: text().notNull(),
 });
+
+/**
+ * Retention checkpoints: when events older than the retention period are purged, the hash of the last purged
+ * event is kept here so the chain stays verifiable from the first retained event. Append-only (trigger).
+ */
+export const auditCheckpoints = pgTable(
+  'audit_checkpoints',
+  {
+    tenantId: integer().notNull(),
+    /** Last purged sequence number; the first retained event is seq + 1. */
+    seq: bigint({ mode: 'number' }).notNull(),
+    /** Hash of event `seq`: the prevHash the first retained event must carry. */
+    hash: text().notNull(),
+    purgedCount: integer().notNull(),
+    purgedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.seq] })],
+);

@@ -88,6 +88,9 @@ export async function seedDemoStreet(db: Db, services: AppServices, password: st
     { username: 'jumin', displayName: '陈秀英（铁龙社区居民）', role: 'resident', scope: tielong, tenant: tenantId },
     { username: 'jijian', displayName: '孙正（纪检监察）', role: 'auditor', scope: street.committee, tenant: tenantId },
     { username: 'platform', displayName: '平台管理员', role: 'platform_admin', scope: null, tenant: PLATFORM_TENANT_ID },
+    { username: 'xitong', displayName: '周伟（系统管理员）', role: 'system_admin', scope: street.committee, tenant: tenantId },
+    { username: 'anquan', displayName: '吴静（安全管理员）', role: 'security_admin', scope: street.committee, tenant: tenantId },
+    { username: 'shenji', displayName: '郑洁（审计管理员）', role: 'audit_admin', scope: street.committee, tenant: tenantId },
   ];
   for (const a of accounts) {
     await createUser(db, services, { tenantId: a.tenant, username: a.username, displayName: a.displayName, password, roles: [a.role], scopeOrgId: a.scope?.id ?? null });
@@ -116,4 +119,7 @@ export const demoLoginList: Array<{ username: string; role: Role }> = [
   { username: 'jumin', role: 'resident' },
   { username: 'jijian', role: 'auditor' },
   { username: 'platform', role: 'platform_admin' },
+  { username: 'xitong', role: 'system_admin' },
+  { username: 'anquan', role: 'security_admin' },
+  { username: 'shenji', role: 'audit_admin' },
 ];
