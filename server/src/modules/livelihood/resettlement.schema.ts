@@ -84,6 +84,10 @@ export const createProjectBody = z.object({
 export type CreateProjectBody = z.infer<typeof createProjectBody>;
 
 export const updateProjectBody = z.object({
+  name: z.string().trim().min(1, '名称不能为空').max(100).optional(),
+  landAreaM2: z.number().int().min(0, '面积不能为负').nullable().optional(),
+  floorAreaM2: z.number().int().min(0, '面积不能为负').nullable().optional(),
+  sites: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
   investmentFen: z.number().int().min(0, '投资额不能为负').optional(),
   auditState: z.enum(auditStates).optional(),
   auditedFen: z.number().int().min(0).nullable().optional(),
@@ -140,6 +144,8 @@ export const unitResponse = z.object({
   id: z.string(),
   label: z.string(),
   buildingId: z.string(),
+  building: z.string(),
+  areaM2: z.number(),
   allocatedTo: z.string().nullable(),
   allocatedOn: z.string().nullable(),
   contractSignedOn: z.string().nullable(),

@@ -139,9 +139,19 @@ export async function updateProject(ctx: ActorContext, id: string, input: Update
     const auditState = input.auditState ?? p.auditState;
     const auditedFen = input.auditedFen === undefined ? p.auditedFen : input.auditedFen;
     if (auditState === 'audited' && auditedFen === null) throw fieldError('auditedFen', '审计完成须填写审定金额');
-    const patch = { investmentFen: input.investmentFen ?? p.investmentFen, auditState, auditedFen, completedAreaM2: input.completedAreaM2 ?? p.completedAreaM2, note: input.note ?? p.note };
+    const patch = {
+      name: input.name ?? p.name,
+      investmentFen: input.investmentFen ?? p.investmentFen,
+      auditState,
+      auditedFen,
+      landAreaM2: input.landAreaM2 === undefined ? p.landAreaM2 : input.landAreaM2,
+      floorAreaM2: input.floorAreaM2 === undefined ? p.floorAreaM2 : input.floorAreaM2,
+      sites: input.sites ?? p.sites,
+      completedAreaM2: input.completedAreaM2 ?? p.completedAreaM2,
+      note: input.note ?? p.note,
+    };
     await tx.update(housingProjects).set({ ...patch, updatedAt: new Date() }).where(and(eq(housingProjects.tenantId, ctx.tenantId), eq(housingProjects.id, id)));
-    await recordAudit(tx, ctx, { action: 'housing.project.update', entityType: 'housing_project', entityId: id, before: { investmentFen: p.investmentFen, auditState: p.auditState, auditedFen: p.auditedFen, completedAreaM2: p.completedAreaM2 }, after: patch });
+    await recordAudit(tx, ctx, { action: 'housing.project.update', entityType: 'housing_project', entityId: id, before: { name: p.name, investmentFen: p.investmentFen, auditState: p.auditState, auditedFen: p.auditedFen, landAreaM2: p.landAreaM2, floorAreaM2: p.floorAreaM2, sites: p.sites, completedAreaM2: p.completedAreaM2 }, after: patch });
   });
 }
 
@@ -149,7 +159,7 @@ export async function updateProject(ctx: ActorContext, id: string, input: Update
 export async function createPhase(ctx: ActorContext, projectId: string, input: CreatePhaseBody) {
   return ctx.db.transaction(async (tx) => {
     const p = await getProjectRow(ctx, projectId, tx);
-    if (p.kind !== 'resettlement') throw new AppError('INVALID_STATE', '提质项目不分期');
+    if (p.kind !== 'resettlement') throw new AppError('INVALID_STATE', '提质项目不分期', { reason: 'upgrade_no_phases' });
     const [{ n }] = await tx.select({ n: count() }).from(housingPhases).where(and(eq(housingPhases.tenantId, ctx.tenantId), eq(housingPhases.projectId, projectId)));
     const [phase] = await tx.insert(housingPhases).values({ tenantId: ctx.tenantId, projectId, orgId: p.orgId, name: input.name, sortOrder: n }).returning();
     await tx.insert(housingMilestones).values(milestoneKinds.map((kind) => ({ tenantId: ctx.tenantId, phaseId: phase.id, orgId: p.orgId, kind, plannedOn: input.plannedDates[kind] ?? null })));
@@ -193,7 +203,7 @@ export async function addResettlementHousehold(ctx: ActorContext, phaseId: strin
       const [h] = await tx.select().from(households).where(and(eq(households.tenantId, ctx.tenantId), eq(households.id, input.householdId), inScope(ctx, households.orgId)));
       if (!h) throw fieldError('householdId', '住户不存在');
       const [dup] = await tx.select({ id: resettlementHouseholds.id }).from(resettlementHouseholds).where(and(eq(resettlementHouseholds.tenantId, ctx.tenantId), eq(resettlementHouseholds.phaseId, phaseId), eq(resettlementHouseholds.householdId, h.id)));
-      if (dup) throw new AppError('CONFLICT', '该住户已在本期安置名单中');
+      if (dup) throw new AppError('CONFLICT', '该住户已在本期安置名单中', { reason: 'household_listed' });
       headName = input.headName ?? h.headName;
     }
     const [row] = await tx
@@ -239,8 +249,15 @@ export async function listResettlementHouseholds(ctx: ActorContext, phaseId: str
 
 export async function listPhaseUnits(ctx: ActorContext, phaseId: string) {
   await getPhaseRow(ctx, phaseId, ctx.db);
-  const rows = await ctx.db.select().from(housingUnits).where(and(eq(housingUnits.tenantId, ctx.tenantId), eq(housingUnits.phaseId, phaseId))).orderBy(asc(housingUnits.buildingId), asc(housingUnits.label));
-  return { items: rows.map((u) => ({ id: u.id, label: u.label, buildingId: u.buildingId, allocatedTo: u.allocatedTo, allocatedOn: u.allocatedOn, contractSignedOn: u.contractSignedOn })) };
+  const rows = await ctx.db
+    .select({ unit: housingUnits, building: housingBuildings.name })
+    .from(housingUnits)
+    .innerJoin(housingBuildings, and(eq(housingBuildings.tenantId, housingUnits.tenantId), eq(housingBuildings.id, housingUnits.buildingId)))
+    .where(and(eq(housingUnits.tenantId, ctx.tenantId), eq(housingUnits.phaseId, phaseId)))
+    .orderBy(asc(housingBuildings.name), asc(housingUnits.label));
+  return {
+    items: rows.map(({ unit: u, building }) => ({ id: u.id, label: u.label, buildingId: u.buildingId, building, areaM2: u.areaM2, allocatedTo: u.allocatedTo, allocatedOn: u.allocatedOn, contractSignedOn: u.contractSignedOn })),
+  };
 }
 
 async function getUnitRow(ctx: ActorContext, id: string, db: Db) {
@@ -258,7 +275,7 @@ async function milestoneOf(db: Db, tenantId: number, phaseId: string, kind: Mile
 export async function allocateUnit(ctx: ActorContext, unitId: string, input: { resettlementHouseholdId: string; date: string }) {
   return ctx.db.transaction(async (tx) => {
     const unit = await getUnitRow(ctx, unitId, tx);
-    if (unit.allocatedTo) throw new AppError('CONFLICT', '该套房已分配给其他住户');
+    if (unit.allocatedTo) throw new AppError('CONFLICT', '该套房已分配给其他住户', { reason: 'unit_taken' });
     const [h] = await tx
       .select()
       .from(resettlementHouseholds)
@@ -266,7 +283,7 @@ export async function allocateUnit(ctx: ActorContext, unitId: string, input: { r
       .for('update');
     if (!h || h.phaseId !== unit.phaseId) throw fieldError('resettlementHouseholdId', '该住户不在本期安置名单中');
     const [{ n }] = await tx.select({ n: count() }).from(housingUnits).where(and(eq(housingUnits.tenantId, ctx.tenantId), eq(housingUnits.allocatedTo, h.id)));
-    if (n >= h.entitledUnits) throw new AppError('CONFLICT', `该户应安置${h.entitledUnits}套，已分配${n}套，不能重复分配`);
+    if (n >= h.entitledUnits) throw new AppError('CONFLICT', `该户应安置${h.entitledUnits}套，已分配${n}套，不能重复分配`, { reason: 'entitlement_reached', entitled: h.entitledUnits, allocated: n });
     await tx.update(housingUnits).set({ allocatedTo: h.id, allocatedOn: input.date, updatedAt: new Date() }).where(and(eq(housingUnits.tenantId, ctx.tenantId), eq(housingUnits.id, unitId)));
     await recordAudit(tx, ctx, { action: 'housing.unit.allocate', entityType: 'housing_unit', entityId: unitId, after: { resettlementHouseholdId: h.id, date: input.date } });
   });
@@ -276,10 +293,10 @@ export async function allocateUnit(ctx: ActorContext, unitId: string, input: { r
 export async function signUnitContract(ctx: ActorContext, unitId: string, input: { date: string }) {
   return ctx.db.transaction(async (tx) => {
     const unit = await getUnitRow(ctx, unitId, tx);
-    if (!unit.allocatedTo) throw new AppError('INVALID_STATE', '未分配的房屋不能网签');
-    if (unit.contractSignedOn) throw new AppError('CONFLICT', '该套房已网签');
+    if (!unit.allocatedTo) throw new AppError('INVALID_STATE', '未分配的房屋不能网签', { reason: 'unit_not_allocated' });
+    if (unit.contractSignedOn) throw new AppError('CONFLICT', '该套房已网签', { reason: 'already_signed' });
     const cert = await milestoneOf(tx, ctx.tenantId, unit.phaseId, 'certificates');
-    if (!cert?.completedOn || cert.completedOn > input.date) throw new AppError('INVALID_STATE', '四证办理完成前不能网签');
+    if (!cert?.completedOn || cert.completedOn > input.date) throw new AppError('INVALID_STATE', '四证办理完成前不能网签', { reason: 'certificates_pending' });
     await tx.update(housingUnits).set({ contractSignedOn: input.date, updatedAt: new Date() }).where(and(eq(housingUnits.tenantId, ctx.tenantId), eq(housingUnits.id, unitId)));
     await recordAudit(tx, ctx, { action: 'housing.unit.sign', entityType: 'housing_unit', entityId: unitId, after: { contractSignedOn: input.date } });
   });
@@ -294,11 +311,11 @@ export async function recordMoveBack(ctx: ActorContext, householdId: string, inp
       .where(and(eq(resettlementHouseholds.tenantId, ctx.tenantId), eq(resettlementHouseholds.id, householdId), inScope(ctx, resettlementHouseholds.orgId)))
       .for('update');
     if (!h) throw notFound('安置户');
-    if (h.movedBackOn) throw new AppError('CONFLICT', '该户已登记回迁');
+    if (h.movedBackOn) throw new AppError('CONFLICT', '该户已登记回迁', { reason: 'already_moved_back' });
     const acceptance = await milestoneOf(tx, ctx.tenantId, h.phaseId, 'acceptance');
-    if (!acceptance?.completedOn || acceptance.completedOn > input.date) throw new AppError('INVALID_STATE', '竣工验收完成前不能回迁');
+    if (!acceptance?.completedOn || acceptance.completedOn > input.date) throw new AppError('INVALID_STATE', '竣工验收完成前不能回迁', { reason: 'acceptance_pending' });
     const [{ n }] = await tx.select({ n: count() }).from(housingUnits).where(and(eq(housingUnits.tenantId, ctx.tenantId), eq(housingUnits.allocatedTo, h.id)));
-    if (n === 0) throw new AppError('INVALID_STATE', '该户尚未分配安置房，不能回迁');
+    if (n === 0) throw new AppError('INVALID_STATE', '该户尚未分配安置房，不能回迁', { reason: 'no_unit' });
     await tx.update(resettlementHouseholds).set({ movedBackOn: input.date, updatedAt: new Date() }).where(and(eq(resettlementHouseholds.tenantId, ctx.tenantId), eq(resettlementHouseholds.id, householdId)));
     await recordAudit(tx, ctx, { action: 'housing.household.move_back', entityType: 'resettlement_household', entityId: householdId, after: { movedBackOn: input.date } });
   });

@@ -17,12 +17,14 @@ export interface Rates {
 
 export interface Project {
   id: string;
+  orgId: string;
   orgName: string;
   kind: 'resettlement' | 'upgrade';
   name: string;
   investmentFen: number;
   auditState: 'not_audited' | 'auditing' | 'audited';
   auditedFen: number | null;
+  landAreaM2: number | null;
   floorAreaM2: number | null;
   sites: string[];
   completedAreaM2: number;
@@ -40,8 +42,16 @@ export interface Milestone {
   late: boolean;
 }
 
+export interface Phase {
+  id: string;
+  name: string;
+  buildings: Array<{ id: string; name: string; floors: number; units: number }>;
+  milestones: Milestone[];
+  rates: Rates;
+}
+
 export interface ProjectDetail extends Project {
-  phases: Array<{ id: string; name: string; buildings: Array<{ id: string; name: string; floors: number; units: number }>; milestones: Milestone[]; rates: Rates }>;
+  phases: Phase[];
 }
 
 export function useProjects() {

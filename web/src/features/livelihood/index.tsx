@@ -14,6 +14,8 @@ export default defineFeature({
   ],
   routes: [
     { path: '/resettlement', element: lazy(() => import('./resettlement-page')), permission: 'resettlement.read' },
+    { path: '/resettlement/projects/:id', element: lazy(() => import('./resettlement-project-page')), permission: 'resettlement.read' },
+    { path: '/resettlement/settings', element: lazy(() => import('./resettlement-settings-page')), permission: 'livelihood.settings.read' },
     { path: '/campaigns', element: lazy(() => import('./campaigns-page')), permission: 'campaign.read' },
     { path: '/cobuild', element: lazy(() => import('./cobuild-page')), permission: 'cobuild.read' },
     { path: '/requests', element: lazy(() => import('./requests-page')), permission: 'request.read' },

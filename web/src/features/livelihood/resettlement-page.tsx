@@ -1,14 +1,16 @@
-import { Button, Card, Col, Descriptions, Drawer, Empty, Flex, Progress, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Flex, Progress, Row, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useAuth } from '../../app/auth';
 import { useI18n } from '../../i18n/i18n-context';
 import { download } from '../../ui/api';
 import { Chart } from '../../ui/chart';
 import { ErrorAlert, showError } from '../../ui/error-alert';
 import { PageHeader } from '../../ui/page-header';
-import { useIsMobile } from '../../ui/use-is-mobile';
-import { ledgerUrl, percentText, useProject, useProjects, type Milestone, type Project, type Rates } from './hooks';
+import { ledgerUrl, useProjects, type Project, type Rates } from './hooks';
+import { ProjectFormModal } from './resettlement-forms';
 
-function RateCards({ rates }: { rates: Rates }) {
+export function RateCards({ rates }: { rates: Rates }) {
   const { t } = useI18n();
   const cards = [
     { key: 'start', title: t('livelihood.rs.startRate'), value: rates.startRate, sub: t('livelihood.rs.phases', { n: rates.phasesStarted, d: rates.phasesPlanned }) },
@@ -29,58 +31,10 @@ function RateCards({ rates }: { rates: Rates }) {
   );
 }
 
-function milestoneTag(m: Milestone, t: (k: string) => string) {
-  if (m.late) return <Tag color="red">{t('livelihood.rs.late')}</Tag>;
-  if (m.completedOn) return <Tag color="green">{t('livelihood.rs.done')}</Tag>;
-  if (m.startedOn) return <Tag color="blue">{t('livelihood.rs.inProgress')}</Tag>;
-  return <Tag>{t('livelihood.rs.notStarted')}</Tag>;
-}
-
-function ProjectDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
-  const { t } = useI18n();
-  const mobile = useIsMobile();
-  const detail = useProject(id);
-  const p = detail.data;
-  return (
-    <Drawer open={id !== null} onClose={onClose} size={mobile ? 'default' : 'large'} width={mobile ? '100%' : 760} title={p?.name}>
-      <ErrorAlert error={detail.error} />
-      {p ? (
-        <Flex vertical gap={16}>
-          <Typography.Paragraph type="secondary">{p.note}</Typography.Paragraph>
-          {p.phases.map((ph) => (
-            <Card key={ph.id} size="small" title={ph.name} extra={<Typography.Text type="secondary">{ph.buildings.length ? `${t('livelihood.rs.buildings')} ${ph.buildings.length}` : ''}</Typography.Text>}>
-              <Descriptions size="small" column={{ xs: 1, sm: 3 }} items={[
-                { key: 's', label: t('livelihood.rs.startRate'), children: percentText(ph.rates.startRate) },
-                { key: 'm', label: t('livelihood.rs.moveBackRate'), children: `${percentText(ph.rates.moveBackRate)}（${ph.rates.householdsMovedBack}/${ph.rates.householdsToResettle}）` },
-                { key: 'c', label: t('livelihood.rs.contractRate'), children: `${percentText(ph.rates.contractRate)}（${ph.rates.unitsSigned}/${ph.rates.unitsAllocated}）` },
-              ]} />
-              <Typography.Text strong>{t('livelihood.rs.timeline')}</Typography.Text>
-              <Table
-                size="small"
-                rowKey="id"
-                pagination={false}
-                scroll={{ x: 'max-content' }}
-                dataSource={ph.milestones}
-                columns={[
-                  { title: '', dataIndex: 'label' },
-                  { title: t('livelihood.rs.planned'), dataIndex: 'plannedOn' },
-                  { title: t('livelihood.rs.started'), dataIndex: 'startedOn' },
-                  { title: t('livelihood.rs.completed'), dataIndex: 'completedOn' },
-                  { title: t('livelihood.state'), key: 'tag', render: (_: unknown, m: Milestone) => milestoneTag(m, t) },
-                ]}
-              />
-            </Card>
-          ))}
-        </Flex>
-      ) : null}
-    </Drawer>
-  );
-}
-
 function ProjectCard({ p, onOpen }: { p: Project; onOpen: () => void }) {
   const { t } = useI18n();
   return (
-    <Card size="small" hoverable onClick={onOpen} title={p.name} extra={p.auditState === 'audited' ? <Tag color="green">{t('livelihood.rs.audited')}</Tag> : null}>
+    <Card size="small" hoverable onClick={onOpen} title={p.name} data-testid="project-card" extra={p.auditState === 'audited' ? <Tag color="green">{t('livelihood.rs.audited')}</Tag> : null}>
       <Typography.Text type="secondary">{p.orgName}</Typography.Text>
       {p.kind === 'upgrade' ? (
         <div>
@@ -106,16 +60,29 @@ function ProjectCard({ p, onOpen }: { p: Project; onOpen: () => void }) {
   );
 }
 
-/** 安置房: the street's three rates, each project's rates and its milestone timeline (plan against actual). */
+/** 安置房: the street's three rates (from the API), each project's rates; a project opens its own page. */
 export default function ResettlementPage() {
   const { t } = useI18n();
+  const { can } = useAuth();
+  const navigate = useNavigate();
   const projects = useProjects();
-  const [open, setOpen] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
   const resettlement = (projects.data?.items ?? []).filter((p) => p.kind === 'resettlement');
   const upgrades = (projects.data?.items ?? []).filter((p) => p.kind === 'upgrade');
   return (
     <div>
-      <PageHeader title={t('livelihood.resettlement')} subtitle={t('livelihood.rs.subtitle')} extra={<Button onClick={() => void download(ledgerUrl('livelihood.projects')).catch(showError)}>{t('livelihood.export')}</Button>} />
+      <PageHeader title={t('livelihood.resettlement')} subtitle={t('livelihood.rs.subtitle')} extra={
+          <>
+            {can('resettlement.write') ? (
+              <Button type="primary" onClick={() => setCreating(true)} data-testid="project-new">
+                {t('livelihood.rs.newProject')}
+              </Button>
+            ) : null}
+            {can('livelihood.settings.read') ? <Button onClick={() => void navigate('/resettlement/settings')}>{t('livelihood.rs.settings')}</Button> : null}
+            <Button onClick={() => void download(ledgerUrl('livelihood.projects')).catch(showError)}>{t('livelihood.export')}</Button>
+          </>
+        }
+      />
       <ErrorAlert error={projects.error} />
       {projects.data ? <RateCards rates={projects.data.street} /> : null}
       {resettlement.length > 0 ? (
@@ -141,11 +108,11 @@ export default function ResettlementPage() {
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
         {[...resettlement, ...upgrades].map((p) => (
           <Col key={p.id} xs={24} md={12} xl={8}>
-            <ProjectCard p={p} onOpen={() => setOpen(p.kind === 'resettlement' ? p.id : null)} />
+            <ProjectCard p={p} onOpen={() => void navigate(`/resettlement/projects/${p.id}`)} />
           </Col>
         ))}
       </Row>
-      <ProjectDrawer id={open} onClose={() => setOpen(null)} />
+      <ProjectFormModal open={creating} onClose={() => setCreating(false)} onSaved={(id) => void navigate(`/resettlement/projects/${id}`)} />
     </div>
   );
 }
