@@ -53,13 +53,38 @@ function withAmbientTransaction(root: Db): Db {
   });
 }
 
+let statementCounter: { count: number } | undefined;
+
+/** Drizzle's logger hook, used only to count the statements a piece of work issues (N+1 tests). */
+const statementLogger = {
+  logQuery() {
+    if (statementCounter) statementCounter.count++;
+  },
+};
+
+/**
+ * Runs `fn` and counts every SQL statement issued through Drizzle meanwhile, by anyone: for tests that run
+ * one request at a time (an AsyncLocalStorage scope does not survive Fastify's inject, so this is global).
+ */
+export async function countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; statements: number }> {
+  if (statementCounter) throw new Error('countStatements does not nest');
+  const counter = { count: 0 };
+  statementCounter = counter;
+  try {
+    const result = await fn();
+    return { result, statements: counter.count };
+  } finally {
+    statementCounter = undefined;
+  }
+}
+
 // Two drivers picked at start-up: Drizzle's node-postgres driver over PGlite's pg adapter hangs.
 export function wrapPglite(client: PGlite): Db {
-  return withAmbientTransaction(drizzlePglite({ client, casing: 'snake_case' }) as unknown as Db);
+  return withAmbientTransaction(drizzlePglite({ client, casing: 'snake_case', logger: statementLogger }) as unknown as Db);
 }
 
 export function wrapPool(pool: pg.Pool): Db {
-  return withAmbientTransaction(drizzlePg({ client: pool, casing: 'snake_case' }) as unknown as Db);
+  return withAmbientTransaction(drizzlePg({ client: pool, casing: 'snake_case', logger: statementLogger }) as unknown as Db);
 }
 
 // Return timestamps and dates as strings where Postgres sends them; numeric stays string; int8 → number.
