@@ -10,6 +10,8 @@ import {
   byOrgResponse,
   createExportBody,
   createSnapshotBody,
+  defaultPeriodQuery,
+  defaultPeriodResponse,
   digestQuery,
   digestResponse,
   exportJobListResponse,
@@ -38,7 +40,6 @@ import {
   computeSummary,
   createSnapshot,
   getSnapshot,
-  gridMap,
   listMetricRecords,
   listSnapshots,
   metricByOrg,
@@ -47,6 +48,8 @@ import {
   toMetricInfo,
 } from './dashboards.service.js';
 import { metricRecordsSheet } from './dashboards.export.js';
+import { defaultPeriod } from './dashboards.default-period.js';
+import { gridMap } from './dashboards.grid-map.js';
 
 const tags = ['dashboard'];
 const read = { permission: 'dashboard.read' };
@@ -56,6 +59,9 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/dashboard/metrics', { config: read, schema: { tags, response: { 200: metricListResponse } } }, async () => ({
     items: (await registeredMetrics()).map(toMetricInfo),
   }));
+  app.get('/dashboard/default-period', { config: read, schema: { tags, querystring: defaultPeriodQuery, response: { 200: defaultPeriodResponse } } }, async (req) =>
+    defaultPeriod(requireActor(req.ctx), req.query.orgId),
+  );
   app.get('/dashboard/overview', { config: read, schema: { tags, querystring: periodQuery, response: { 200: overviewResponse } } }, async (req) =>
     computeOverview(requireActor(req.ctx), req.query),
   );

@@ -205,8 +205,19 @@ export const gridMapResponse = z.object({
       orgName: z.string(),
       lat: z.number().nullable(),
       lng: z.number().nullable(),
+      /** Outer rings of the grid's boundary, [lng, lat] pairs. */
+      polygons: z.array(z.array(z.tuple([z.number(), z.number()]))),
       households: z.number().int(),
-      openHazards: z.number().int().nullable(),
+      openHazards: z.number().int(),
     }),
   ),
+  /** Open hazards with a location (at most MAP_HAZARD_LIMIT). */
+  hazards: z.array(
+    z.object({ id: z.string(), gridId: z.string().nullable(), lat: z.number(), lng: z.number(), category: z.string(), severity: z.string(), reportedDate: z.string(), overdue: z.boolean() }),
+  ),
+  /** Every open hazard under the org, located or not. */
+  openHazards: z.number().int(),
 });
+
+export const defaultPeriodResponse = z.object({ period: z.string(), label: z.string(), latestRecordDate: z.string().nullable() });
+export const defaultPeriodQuery = z.object({ orgId: z.string().uuid('无效的组织编号').optional() });

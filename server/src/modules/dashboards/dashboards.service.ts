@@ -1,11 +1,9 @@
-import { and, asc, count, desc, eq, like } from 'drizzle-orm';
+import { and, asc, count, desc, eq } from 'drizzle-orm';
 import { notFound } from '../../platform/errors.js';
 import type { MetricDefinition, MetricRecords, MetricScope, MetricValue } from '../../platform/metrics.js';
 import type { ActorContext } from '../../platform/request-context.js';
 import { recordAudit } from '../audit/index.js';
 import { getOrgInScope, inScope, orgUnits, type OrgUnit } from '../org-units/index.js';
-import { households } from '../households/households.table.js';
-import { grids } from '../places/places.table.js';
 import { cachedByStamp, concurrencyFor, mapConcurrent } from './dashboards.compute.js';
 import { dashboardMetrics } from './dashboards.metrics.js';
 import { monthsOf, parsePeriod, type Period } from './dashboards.period.js';
@@ -272,18 +270,4 @@ export async function getSnapshot(ctx: ActorContext, id: string) {
     .where(and(eq(reportSnapshots.tenantId, ctx.tenantId), eq(reportSnapshots.id, id), inScope(ctx, reportSnapshots.orgId)));
   if (!r) throw notFound('报表');
   return toSnapshotResponse(r.s, r.orgName, await currentVersions());
-}
-
-/** Grids of the org's subtree with their centre points and household counts, for the map panel. */
-export async function gridMap(ctx: ActorContext, orgId?: string) {
-  const org = await resolveOrg(ctx, orgId);
-  const rows = await ctx.db
-    .select({ id: grids.id, code: grids.code, name: grids.name, orgName: orgUnits.name, lat: grids.centerLat, lng: grids.centerLng, households: count(households.id) })
-    .from(grids)
-    .innerJoin(orgUnits, and(eq(orgUnits.tenantId, grids.tenantId), eq(orgUnits.id, grids.orgId)))
-    .leftJoin(households, and(eq(households.tenantId, grids.tenantId), eq(households.gridId, grids.id)))
-    .where(and(eq(grids.tenantId, ctx.tenantId), like(orgUnits.path, org.path + '%')))
-    .groupBy(grids.id, grids.code, grids.name, orgUnits.name, grids.centerLat, grids.centerLng)
-    .orderBy(asc(grids.code));
-  return { items: rows.map((r) => ({ ...r, households: Number(r.households), openHazards: null })) };
 }
