@@ -72,7 +72,7 @@ export function cityLines(city: City): string[] {
   ];
 }
 
-async function cityServer(city: City, preload: string[] = [], env: Record<string, string> = {}) {
+export async function cityServer(city: City, preload: string[] = [], env: Record<string, string> = {}) {
   const server = await spawnServer({ DATABASE_URL: city.url, GONGJIAN_DATA_DIR: city.dataDir, ...env }, preload);
   const cookie = await loginAs(server.url, `admin-${city.street.code}`, CITY_PASSWORD);
   return { server, cookie, get: getter(server.url, cookie) };
@@ -122,8 +122,10 @@ export async function benchDashboard(pgAdminUrl: string): Promise<string[]> {
   const out = ['## Street summary and drill-down at city scale (issue #7)', '', ...cityLines(city), tableHead];
   const { server, get } = await cityServer(city);
   try {
-    out.push(row('street summary, year 2018 (every headline metric)', await measure(50, () => get('/api/dashboard/summary?period=2018'), 3), '< 100 ms'));
-    out.push(row('street summary, 2018-Q3', await measure(50, () => get('/api/dashboard/summary?period=2018-Q3'), 3), '< 100 ms'));
+    // The summary is cached until the street next writes: the first request for each period computes every metric.
+    const periods = [...Array.from({ length: 12 }, (_, i) => `2018-${String(i + 1).padStart(2, '0')}`), '2018-Q1', '2018-Q2', '2018-Q4', '2017'];
+    out.push(row('street summary, first request for a period (computed: 16 periods)', await measure(periods.length, (i) => get(`/api/dashboard/summary?period=${periods[i]}`), 0), '< 100 ms'));
+    out.push(row('street summary, year 2018, repeated (served from the cache)', await measure(50, () => get('/api/dashboard/summary?period=2018'), 3), '< 100 ms'));
     out.push(row('drill-down: hazards found, page 2 of the records', await measure(100, () => get('/api/dashboard/metrics/hazards.found/records?period=2018&page=2&pageSize=20')), '< 50 ms'));
     out.push(row('drill-down: hazards found, by org', await measure(100, () => get('/api/dashboard/metrics/hazards.found/by-org?period=2018')), '< 50 ms'));
     out.push('');
@@ -142,7 +144,7 @@ const keyReads: Array<{ name: string; label: string; path: string }> = [
 ];
 
 /** Statements of the request that are authentication, not the read itself. */
-const isAuth = (text: string) => /\b(sessions|users|user_roles|login_attempts|audit_events)\b/.test(text);
+export const isAuth = (text: string) => /\b(sessions|users|user_roles|login_attempts|audit_events)\b/.test(text);
 
 function spawnBaseline(url: string, queriesFile: string): Promise<{ url: string; stop(): Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/baseline-server.ts'], {
@@ -176,7 +178,7 @@ export async function benchBaseline(pgAdminUrl: string): Promise<string[]> {
         await get(k.path);
         const before = fs.existsSync(captureFile) ? fs.statSync(captureFile).size : 0;
         await get(k.path);
-        const text = fs.readFileSync(captureFile, 'utf8').slice(before);
+        const text = fs.readFileSync(captureFile).subarray(before).toString('utf8');
         queries[k.name] = text
           .split('\n')
           .filter(Boolean)
