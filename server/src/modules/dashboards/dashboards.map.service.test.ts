@@ -8,7 +8,7 @@ import { households } from '../households/households.table.js';
 import { collectInbox } from './dashboards.inbox.js';
 import { defaultPeriod } from './dashboards.default-period.js';
 import { gridMap } from './dashboards.grid-map.js';
-import { computeSummary } from './dashboards.service.js';
+import { buildReport, computeOverview, computeSummary, effectiveMetricId } from './dashboards.service.js';
 
 /** Open hazards counted straight in SQL: undecided, or a deadline fix whose item is not closed. */
 async function openHazardsUnder(t: TestApp, tenantId: number, path: string): Promise<number> {
@@ -104,5 +104,21 @@ describe('grid map, opening period, escalation and the overview cache', { timeou
     });
     const after = await computeSummary(admin, { period: '2018' });
     expect(after.metrics['households.total'].value).toBe((before.metrics['households.total'].value ?? 0) + 1);
+  });
+
+  it('each figure shows once, and the report keeps the 2018 numbers of figures an owning module took over', async () => {
+    const o = await computeOverview(admin, { period: '2018' });
+    const ids = o.metrics.map((m) => m.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const labels = o.metrics.map((m) => `${m.group}/${m.name}`);
+    expect(new Set(labels).size).toBe(labels.length);
+    // The org-kind figures appear once each, whichever module publishes them.
+    const orgFigures = o.metrics.filter((m) => m.group === '组织体系');
+    expect(new Set(orgFigures.map((m) => m.value)).size).toBeGreaterThan(1);
+    const report = await buildReport(admin, { period: '2018' });
+    const villages = report.items.find((i) => i.id === 'org.villages' || i.id === 'party.orgs.village');
+    expect(villages).toMatchObject({ id: await effectiveMetricId('org.villages'), reportedValue: 8, computed: 8 });
+    const communitiesId = await effectiveMetricId('org.communities');
+    expect(report.items.find((i) => i.id === communitiesId)).toMatchObject({ reportedValue: 13, computed: 13 });
   });
 });

@@ -77,9 +77,16 @@ export async function registeredMetrics(): Promise<RegisteredMetric[]> {
     if (m.name === 'dashboards') continue;
     for (const def of m.metrics ?? []) if (!owned.has(def.id)) owned.set(def.id, { module: m.name, def });
   }
-  const own = dashboardMetrics
-    .filter((d) => !owned.has(d.id) && !owned.has(standIns[d.id] ?? ''))
-    .map((def) => ({ module: 'dashboards', def }));
+  const own: RegisteredMetric[] = [];
+  for (const d of dashboardMetrics) {
+    const owner = owned.get(d.id) ?? owned.get(standIns[d.id] ?? '');
+    if (!owner) {
+      own.push({ module: 'dashboards', def: d });
+      continue;
+    }
+    // The owner publishes the figure; the 2018 report's number for it must not be lost with the stand-in.
+    if (!owner.def.reported && d.reported) owned.set(owner.def.id, { module: owner.module, def: { ...owner.def, reported: d.reported } });
+  }
   return [...own, ...owned.values()];
 }
 
