@@ -1427,6 +1427,7 @@ CREATE INDEX "pairings_household_idx" ON "pairings" USING btree ("tenant_id","ho
 CREATE INDEX "pairings_started_idx" ON "pairings" USING btree ("tenant_id","started_on","org_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "point_entries_source_uq" ON "point_entries" USING btree ("tenant_id","source_kind","source_id");--> statement-breakpoint
 CREATE INDEX "point_entries_occurred_org_idx" ON "point_entries" USING btree ("tenant_id","occurred_on","org_id");--> statement-breakpoint
+CREATE INDEX "point_entries_org_occurred_idx" ON "point_entries" USING btree ("tenant_id","org_id","occurred_on");--> statement-breakpoint
 CREATE INDEX "point_entries_member_idx" ON "point_entries" USING btree ("tenant_id","member_id","occurred_on");--> statement-breakpoint
 CREATE INDEX "point_entries_category_idx" ON "point_entries" USING btree ("tenant_id","occurred_on","category","member_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "point_rules_category_from_uq" ON "point_rules" USING btree ("tenant_id","category","effective_from");--> statement-breakpoint

@@ -155,6 +155,8 @@ export const pointEntries = pgTable(
     /** One entry per source: two approvals of the same claim post it once. */
     uniqueIndex('point_entries_source_uq').on(t.tenantId, t.sourceKind, t.sourceId),
     index('point_entries_occurred_org_idx').on(t.tenantId, t.occurredOn, t.orgId),
+    // Subtree figures and rankings join org_units by path and probe the entries of each org in a period: org first.
+    index('point_entries_org_occurred_idx').on(t.tenantId, t.orgId, t.occurredOn),
     index('point_entries_member_idx').on(t.tenantId, t.memberId, t.occurredOn),
     index('point_entries_category_idx').on(t.tenantId, t.occurredOn, t.category, t.memberId),
   ],
