@@ -6,7 +6,7 @@ import { Chart } from '../../ui/chart';
 import { outerRings } from './boundary-rings';
 import type { Grid } from './hooks';
 
-/** One grid's uploaded boundary drawn on plain lng/lat axes, with equal scales so the shape is true. */
+/** One grid's uploaded boundary drawn on plain lng/lat axes, centred with a margin (no tile server needed). */
 export function BoundaryPreview({ grid }: { grid: Pick<Grid, 'boundary' | 'name'> }) {
   const t = useT();
   const rings = outerRings(grid);
