@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../platform/db.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
@@ -30,12 +31,12 @@ describe('schema keys lead with tenant_id', () => {
   it('every table has a tenant_id column first and a primary key', async () => {
     const tables = await queryRows<{ table_name: string; first_column: string; has_pk: boolean }>(
       t.db,
-      `select c.relname as table_name,
+      sql.raw(`select c.relname as table_name,
               (select a.attname from pg_attribute a where a.attrelid = c.oid and a.attnum = 1) as first_column,
               exists (select 1 from pg_constraint k where k.conrelid = c.oid and k.contype = 'p') as has_pk
          from pg_class c join pg_namespace n on n.oid = c.relnamespace
         where n.nspname = 'public' and c.relkind in ('r', 'p') and c.relname not like '\\_\\_%'
-        order by 1`,
+        order by 1`),
     );
     expect(tables.length).toBeGreaterThan(40);
     const offenders = tables.filter((r) => !REFERENCE_TABLES.has(r.table_name)).filter((r) => r.first_column !== 'tenant_id' || !r.has_pk).map((r) => `${r.table_name} (${r.first_column}, pk: ${r.has_pk})`);
@@ -45,7 +46,7 @@ describe('schema keys lead with tenant_id', () => {
   it('every primary, unique and foreign key starts with tenant_id (and references a tenant-leading key)', async () => {
     const keys = await queryRows<KeyRow>(
       t.db,
-      `select c.relname as table_name, k.conname as constraint_name, k.contype as kind,
+      sql.raw(`select c.relname as table_name, k.conname as constraint_name, k.contype as kind,
               (select a.attname from pg_attribute a where a.attrelid = k.conrelid and a.attnum = k.conkey[1]) as first_column,
               (select a.attname from pg_attribute a where a.attrelid = k.confrelid and a.attnum = k.confkey[1]) as ref_first_column,
               (select r.relname from pg_class r where r.oid = k.confrelid) as ref_table
@@ -53,7 +54,7 @@ describe('schema keys lead with tenant_id', () => {
          join pg_class c on c.oid = k.conrelid
          join pg_namespace n on n.oid = c.relnamespace
         where n.nspname = 'public' and k.contype in ('p', 'u', 'f')
-        order by 1, 2`,
+        order by 1, 2`),
     );
     expect(keys.some((k) => k.kind === 'f')).toBe(true);
     const offenders = keys
@@ -66,13 +67,13 @@ describe('schema keys lead with tenant_id', () => {
   it('every unique index leads with tenant_id', async () => {
     const idx = await queryRows<{ index_name: string; table_name: string; first_column: string | null }>(
       t.db,
-      `select i.relname as index_name, c.relname as table_name,
+      sql.raw(`select i.relname as index_name, c.relname as table_name,
               (select a.attname from pg_attribute a where a.attrelid = c.oid and a.attnum = x.indkey[0]) as first_column
          from pg_index x
          join pg_class i on i.oid = x.indexrelid
          join pg_class c on c.oid = x.indrelid
          join pg_namespace n on n.oid = c.relnamespace
-        where n.nspname = 'public' and x.indisunique and c.relname not like '\\_\\_%'`,
+        where n.nspname = 'public' and x.indisunique and c.relname not like '\\_\\_%'`),
     );
     const offenders = idx.filter((r) => !REFERENCE_TABLES.has(r.table_name)).filter((r) => r.first_column !== 'tenant_id').map((r) => `${r.table_name}.${r.index_name} (${r.first_column})`);
     expect(offenders).toEqual([]);
