@@ -47,7 +47,7 @@ describe('party-work management forms', () => {
     await typeDate(page, 'startsOn', '2026-10-01');
     await typeDate(page, 'endsOn', '2026-12-31');
     await saveScreenshot(page, 'study-plan-form-phone');
-    await planDialog.getByRole('button', { name: '保存' }).click();
+    await planDialog.locator('.ant-modal-footer .ant-btn-primary').click();
     await planDialog.waitFor({ state: 'hidden' });
     const planCard = page.locator('.ant-card').filter({ hasText: '2026年第四季度学习计划' });
     await planCard.waitFor();
@@ -61,7 +61,7 @@ describe('party-work management forms', () => {
     await choose(page, 'checklistId');
     await choose(page, 'orgIds', '石寨村');
     await tourDialog.locator('.ant-modal-title').click(); // closes the multi-select's list
-    await tourDialog.getByRole('button', { name: '保存' }).click();
+    await tourDialog.locator('.ant-modal-footer .ant-btn-primary').click();
     await page.waitForURL('**/tours/*');
     await page.getByRole('heading', { name: '冬季党建观摩' }).waitFor();
 
