@@ -27,9 +27,12 @@ else
 fi
 
 if [ -f vitest.e2e.config.ts ]; then
-  step "browser tests (Chromium)"
+  step "production build"
   bash scripts/ensure-chromium.sh || status=1
   npx vite build --config web/vite.config.ts --logLevel warn || status=1
+  step "front-end budgets (initial JavaScript per page, gzip)"
+  node scripts/bundle-size.mjs || status=1
+  step "browser tests (Chromium)"
   npx vitest run --config vitest.e2e.config.ts --reporter=default --reporter=json --outputFile=.cache/results-e2e.json || status=1
 fi
 

@@ -18,6 +18,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,
+    // scripts/bundle-size.mjs reads the manifest to check each page's initial JavaScript against its budget.
+    manifest: true,
     // ECharts (~1.1 MB) is its own lazily loaded chunk, fetched only by pages that draw a chart.
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
