@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { useT } from '../../i18n/i18n-context';
 import { Chart } from '../../ui/chart';
+import { GridMapChart } from './grid-map-chart';
 import { formatValue, useByOrg, useGridMap, useOverview, useTrend, type ComputedMetric } from './hooks';
 import { periodQueryString, usePeriodParams } from './use-period-params';
 
@@ -94,17 +95,6 @@ export default function BigScreenPage() {
     }),
     [trend.data],
   );
-  const mapOption: EChartsOption = useMemo(() => {
-    const pts = (gridMap.data?.items ?? []).filter((g) => g.lat !== null && g.lng !== null);
-    return {
-      grid: { left: 8, right: 8, top: 8, bottom: 8, containLabel: true },
-      tooltip: { formatter: (p: unknown) => { const d = (p as { data: { name: string; value: number[] } }).data; return `${d.name}<br/>${t('dashboard.households')} ${d.value[2]}`; } },
-      xAxis: { type: 'value', scale: true, show: false },
-      yAxis: { type: 'value', scale: true, show: false },
-      series: [{ type: 'scatter', symbolSize: (v: number[]) => 6 + Math.sqrt(v[2] ?? 0), itemStyle: { color: '#40a9ff' }, data: pts.map((g) => ({ name: `${g.orgName} ${g.name}`, value: [g.lng ?? 0, g.lat ?? 0, g.households] })) }],
-    };
-  }, [gridMap.data, t]);
-
   const rankMetric = metrics.find((m) => m.id === rankId);
   const trendMetric = metrics.find((m) => m.id === trendId);
   return (
@@ -138,8 +128,8 @@ export default function BigScreenPage() {
           <Panel title={t('dashboard.screen.orgs')} name="orgs-chart">
             <Chart option={orgPie} height={300} onClick={(p) => { const m = metrics.find((x) => x.name === p.name); if (m) open(m.id); }} />
           </Panel>
-          <Panel title={t('dashboard.gridMap')} name="grid-map" ready={Boolean(gridMap.data)}>
-            <Chart option={mapOption} height={300} />
+          <Panel title={`${t('dashboard.gridMap')} · ${t('dashboard.map.openHazards')} ${gridMap.data?.openHazards ?? ''}`} name="grid-map" ready={Boolean(gridMap.data)}>
+            <GridMapChart data={gridMap.data} theme="dark" height={300} />
           </Panel>
           <Panel title={`${t('dashboard.trend')} · ${trendMetric?.name ?? ''}`} name="trend" ready={Boolean(trend.data)}>
             <Chart option={trendOption} height={220} />

@@ -7,7 +7,8 @@ import { useT } from '../../i18n/i18n-context';
 import { Chart } from '../../ui/chart';
 import { ErrorAlert } from '../../ui/error-alert';
 import { PageHeader } from '../../ui/page-header';
-import { useByOrg, useOverview, useTrend, type ComputedMetric } from './hooks';
+import { GridMapChart } from './grid-map-chart';
+import { useByOrg, useGridMap, useOverview, useTrend, type ComputedMetric } from './hooks';
 import { MetricCard } from './metric-card';
 import { PeriodControls } from './period-controls';
 import { periodQueryString, usePeriodParams } from './use-period-params';
@@ -32,6 +33,7 @@ export default function DashboardPage() {
   const [per, setPer] = useState<Per>('member');
   const ranking = useByOrg(metricId, { ...params, per });
   const trend = useTrend(metricId, params);
+  const gridMap = useGridMap(params);
 
   const rankingOption: EChartsOption = useMemo(() => {
     const items = [...(ranking.data?.items ?? [])].reverse();
@@ -113,6 +115,11 @@ export default function DashboardPage() {
           <Col xs={24} lg={12}>
             <Card className="gj-print-block" size="small" title={t('dashboard.trend')}>
               <Chart option={trendOption} height={280} />
+            </Card>
+          </Col>
+          <Col xs={24}>
+            <Card className="gj-print-block" size="small" title={`${t('dashboard.gridMap')} · ${t('dashboard.map.openHazards')} ${gridMap.data?.openHazards ?? ''}`}>
+              <GridMapChart data={gridMap.data} height={360} />
             </Card>
           </Col>
         </Row>

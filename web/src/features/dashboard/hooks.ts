@@ -62,6 +62,7 @@ export function useOverview(p: PeriodParams, refetchInterval?: number) {
   return useQuery({
     queryKey: [...key, 'overview', p],
     queryFn: ({ signal }) => apiGet<Overview>('/api/dashboard/overview', { ...p }, signal),
+    enabled: p.period !== undefined,
     refetchInterval,
   });
 }
@@ -70,6 +71,7 @@ export function useMetricRecords(id: string, p: PeriodParams & { page: number; p
   return useQuery({
     queryKey: [...key, 'records', id, p],
     queryFn: ({ signal }) => apiGet<MetricRecords>(`/api/dashboard/metrics/${encodeURIComponent(id)}/records`, { ...p }, signal),
+    enabled: p.period !== undefined,
   });
 }
 
@@ -77,7 +79,7 @@ export function useByOrg(id: string | null, p: PeriodParams & { per: 'none' | 'm
   return useQuery({
     queryKey: [...key, 'by-org', id, p],
     queryFn: ({ signal }) => apiGet<ByOrg>(`/api/dashboard/metrics/${encodeURIComponent(String(id))}/by-org`, { ...p }, signal),
-    enabled: id !== null,
+    enabled: id !== null && p.period !== undefined,
     refetchInterval,
   });
 }
@@ -86,17 +88,34 @@ export function useTrend(id: string | null, p: PeriodParams, refetchInterval?: n
   return useQuery({
     queryKey: [...key, 'trend', id, p],
     queryFn: ({ signal }) => apiGet<{ items: Array<{ month: string; value: number }> }>(`/api/dashboard/metrics/${encodeURIComponent(String(id))}/trend`, { ...p }, signal),
-    enabled: id !== null,
+    enabled: id !== null && p.period !== undefined,
     refetchInterval,
   });
 }
 
+export interface GridMap {
+  items: Array<{ id: string; name: string; orgName: string; lat: number | null; lng: number | null; polygons: Array<Array<[number, number]>>; households: number; openHazards: number }>;
+  hazards: Array<{ id: string; gridId: string | null; lat: number; lng: number; category: string; severity: string; reportedDate: string; overdue: boolean }>;
+  openHazards: number;
+}
+
+/** Grid outlines and open hazards now (not per period): the unit picker narrows it. */
 export function useGridMap(p: PeriodParams, refetchInterval?: number) {
   return useQuery({
-    queryKey: [...key, 'grid-map', p],
-    queryFn: ({ signal }) =>
-      apiGet<{ items: Array<{ id: string; name: string; orgName: string; lat: number | null; lng: number | null; households: number; openHazards: number | null }> }>('/api/dashboard/grid-map', { ...p }, signal),
+    queryKey: [...key, 'grid-map', p.orgId ?? null],
+    queryFn: ({ signal }) => apiGet<GridMap>('/api/dashboard/grid-map', { orgId: p.orgId }, signal),
     refetchInterval,
+  });
+}
+
+/** The year the dashboard opens on when the URL names none: the latest year the street's registers cover. */
+export function useDefaultPeriod(orgId: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: [...key, 'default-period', orgId ?? null],
+    queryFn: ({ signal }) => apiGet<{ period: string; label: string; latestRecordDate: string | null }>('/api/dashboard/default-period', { orgId }, signal),
+    enabled,
+    staleTime: 10 * 60_000,
+    retry: false,
   });
 }
 
@@ -116,6 +135,7 @@ export function useReport(p: PeriodParams) {
   return useQuery({
     queryKey: [...key, 'report', p],
     queryFn: ({ signal }) => apiGet<{ period: { label: string }; org: { name: string }; items: ReportItem[] }>('/api/dashboard/report', { ...p }, signal),
+    enabled: p.period !== undefined,
   });
 }
 
