@@ -86,6 +86,12 @@ async function sampleHazard(city: City): Promise<{ lat: number; lng: number; cat
   return r.rows[0] as { lat: number; lng: number; category: string };
 }
 
+/** #8.1: generating the city (or describing the one given in GONGJIAN_BENCH_CITY_URL). */
+export async function benchGenerate(pgAdminUrl: string): Promise<string[]> {
+  const city = await openCity(pgAdminUrl);
+  return ['## Generating a city (issue #8.1)', '', ...cityLines(city)];
+}
+
 /** #4: hazard list (keyset), overdue count, nearby duplicates. */
 export async function benchHazards(pgAdminUrl: string): Promise<string[]> {
   const city = await openCity(pgAdminUrl);

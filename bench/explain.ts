@@ -16,8 +16,10 @@ async function main(paths: string[]) {
   const c = new pg.Client({ connectionString: city.url });
   await c.connect();
   try {
-    for (const p of paths) {
-      await get(p);
+    // --cold: explain the first request (e.g. a summary not yet cached); otherwise the second, warmed one.
+    const cold = paths.includes('--cold');
+    for (const p of paths.filter((x) => x !== '--cold')) {
+      if (!cold) await get(p);
       const before = fs.existsSync(file) ? fs.statSync(file).size : 0;
       const t = performance.now();
       await get(p);
@@ -26,7 +28,8 @@ async function main(paths: string[]) {
       for (const s of statements) {
         if (/^(begin|commit|rollback|set )/i.test(s.text.trim())) continue;
         const plan = (await c.query(`explain (analyze, buffers) ${s.text}`, s.values)).rows.map((r: Record<string, string>) => r['QUERY PLAN']);
-        console.log(`\n--- ${isAuth(s.text) ? '[auth] ' : ''}${s.text.slice(0, 300).replace(/\s+/g, ' ')}\n${plan.join('\n')}`);
+        const ms = /Execution Time: ([\d.]+)/.exec(plan.join('\n'))?.[1] ?? '?';
+        console.log(`\n--- ${ms} ms ${isAuth(s.text) ? '[auth] ' : ''}${s.text.slice(0, 300).replace(/\s+/g, ' ')}\n${plan.join('\n')}`);
       }
     }
   } finally {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { benchCore } from './core.bench.js';
-import { benchBaseline, benchDashboard, benchHazards } from './city.bench.js';
+import { benchBaseline, benchDashboard, benchGenerate, benchHazards } from './city.bench.js';
 import { benchRanking } from './ranking.bench.js';
 import { machine, startPgCluster, writeSection } from './lib.js';
 
@@ -12,6 +12,7 @@ import { machine, startPgCluster, writeSection } from './lib.js';
  */
 const sections: Array<{ name: string; run: (pgAdminUrl: string) => Promise<string[]> }> = [
   { name: 'core', run: benchCore },
+  { name: 'generate', run: benchGenerate },
   { name: 'ranking', run: benchRanking },
   { name: 'hazards', run: benchHazards },
   { name: 'dashboard', run: benchDashboard },
