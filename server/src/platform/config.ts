@@ -5,6 +5,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
+  /** A streaming replica for dashboard and export reads (docs/scaling.md); writes always go to DATABASE_URL. */
+  DATABASE_READ_URL: z.string().url().optional(),
   GONGJIAN_DATA_DIR: z.string().default('./data'),
   GONGJIAN_DATA_KEY: z
     .string()
@@ -29,6 +31,7 @@ export interface AppConfig {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  databaseReadUrl: string | undefined;
   dataDir: string;
   dataKey: string | undefined;
   demoPassword: string | undefined;
@@ -65,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
     dataDir: path.resolve(e.GONGJIAN_DATA_DIR),
     dataKey: e.GONGJIAN_DATA_KEY,
     demoPassword: e.GONGJIAN_DEMO_PASSWORD,

@@ -18,6 +18,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 
 export interface Database {
   db: Db;
+  /** Dashboard and export reads: a replica's pool when DATABASE_READ_URL is set, else the same handle as db. */
+  readDb: Db;
   kind: DatabaseKind;
   /** Only for the embedded database: the PGlite instance (dump, close). */
   pglite?: PGlite;
@@ -92,6 +94,8 @@ pg.types.setTypeParser(20, (v) => Number(v));
 
 export interface OpenOptions {
   databaseUrl?: string;
+  /** Read replica (PostgreSQL only). */
+  databaseReadUrl?: string;
   dataDir: string;
   /** A pre-migrated data dir dump to start from (tests). */
   loadDataDir?: Blob;
@@ -108,7 +112,27 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       /* idle client errors surface on the next query */
     });
     await pool.query('select 1');
-    return { db: wrapPool(pool), kind: 'postgres', pool, close: () => pool.end() };
+    const db = wrapPool(pool);
+    if (!opts.databaseReadUrl) return { db, readDb: db, kind: 'postgres', pool, close: () => pool.end() };
+    const readPool = new pg.Pool({ connectionString: opts.databaseReadUrl, max: opts.poolMax ?? 10 });
+    readPool.on('error', () => {
+      /* as above */
+    });
+    try {
+      await readPool.query('select 1');
+    } catch (e) {
+      await Promise.all([pool.end(), readPool.end()]);
+      throw e;
+    }
+    return {
+      db,
+      readDb: wrapPool(readPool),
+      kind: 'postgres',
+      pool,
+      close: async () => {
+        await Promise.all([pool.end(), readPool.end()]);
+      },
+    };
   }
   let lock: DataDirLock | undefined;
   let client: PGlite;
@@ -125,8 +149,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     }
   }
   let closed = false;
+  const db = wrapPglite(client);
   return {
-    db: wrapPglite(client),
+    db,
+    readDb: db,
     kind: 'pglite',
     pglite: client,
     async close() {
@@ -145,6 +171,14 @@ export async function migrateDatabase(database: Database): Promise<void> {
   } else {
     await migratePg(database.db as never, { migrationsFolder });
   }
+}
+
+/**
+ * The handle for a heavy read (dashboards, exports): the replica when one is configured, except inside a
+ * transaction, where a read must see the transaction's own writes.
+ */
+export function readHandle(ctx: { db: Db; readDb?: Db }): Db {
+  return currentTransaction.getStore() ? ctx.db : (ctx.readDb ?? ctx.db);
 }
 
 /** Runs raw SQL and returns its rows (both drivers answer with `{ rows }`). */

@@ -36,6 +36,8 @@ export interface AppServices {
 
 export interface RequestContext {
   db: Db;
+  /** Replica for heavy reads; use `readHandle(ctx)` from platform/db.ts rather than this directly. */
+  readDb?: Db;
   actor: Actor | null;
   /** The street the request acts on (the actor's, or a public route's). */
   tenantId: number;
@@ -76,6 +78,7 @@ export function assertCan(ctx: RequestContext, permission: string): void {
 
 export interface ContextPluginOptions {
   db: Db;
+  readDb?: Db;
   services: AppServices;
   resolveActor(req: FastifyRequest, db: Db, services: AppServices): Promise<Actor | null>;
 }
@@ -91,6 +94,7 @@ export const contextPlugin = fp<ContextPluginOptions>(async (app, opts) => {
   app.addHook('onRequest', async (req) => {
     req.ctx = {
       db: opts.db,
+      readDb: opts.readDb,
       actor: null,
       tenantId: 0,
       ip: req.ip,
