@@ -4,6 +4,7 @@ import { loadConfig } from './platform/config.js';
 import { roleLabels, type Role } from './platform/roles.js';
 import { scheduleDailyJob } from './platform/daily-job.js';
 import { buildDailyDigests } from './modules/dashboards/index.js';
+import { runSecurityHousekeeping } from './modules/accounts/index.js';
 import { scheduleBackups } from './modules/backup/index.js';
 
 const startedAt = Date.now();
@@ -29,6 +30,17 @@ async function main() {
   // The daily encrypted backup with retention (GONGJIAN_BACKUP_DIR, _KEEP_DAYS, _HOUR; see docs/operations.md).
   const stopBackups = scheduleBackups(rt.database, config, log);
 
+  // Security and privacy housekeeping from 03:00: dormant accounts, audit and PIPL retention, stale sessions.
+  const stopHousekeeping = scheduleDailyJob(
+    'security-housekeeping',
+    3,
+    async (day) => {
+      const r = await runSecurityHousekeeping(rt.database.db, rt.services);
+      log(`安全与隐私例行任务 (housekeeping) ${day}: dormant ${r.dormantDisabled}, audit purged ${r.auditPurged}, contacts erased ${r.contactsErased}, sessions ${r.sessionsDeleted}`);
+    },
+    log,
+  );
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -36,6 +48,7 @@ async function main() {
     log(`收到 ${signal}，正在关闭… (shutting down)`);
     try {
       stopDigest();
+      stopHousekeeping();
       stopBackups();
       await app.close();
     } finally {

@@ -44,5 +44,5 @@ describe('authorisation walk: every route × every role', () => {
       }
     }
     expect(problems).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 });

@@ -18,6 +18,7 @@ import {
   SESSION_COOKIE,
   type LoginStage,
 } from './accounts.service.js';
+import { privacyRoutes } from './privacy.routes.js';
 import { securityRoutes } from './security.routes.js';
 import { codeBody, enrolmentResponse, newPasswordBody } from './users.schema.js';
 
@@ -76,6 +77,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     listSessions(requireActor(req.ctx)),
   );
   await app.register(securityRoutes);
+  await app.register(privacyRoutes);
   app.get('/permissions', { config: { permission: 'authenticated' }, schema: { tags, response: { 200: permissionTableResponse } } }, async (req) => ({
     roles: [...roles],
     table: Object.fromEntries(Object.entries(req.ctx.services.permissions.table).map(([k, v]) => [k, [...v]])),

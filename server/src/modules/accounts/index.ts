@@ -5,6 +5,7 @@ import { accountRoutes } from './accounts.routes.js';
 export { resolveActor, createUser, linkUserToMember, findUserIdsByUsername } from './accounts.service.js';
 export { checkPasswordPolicy, generatePassword, hashPassword } from './passwords.js';
 export { users } from './accounts.table.js';
+export { runSecurityHousekeeping, type HousekeepingReport } from './housekeeping.js';
 
 export const accountsModule: ModuleManifest = {
   name: 'accounts',

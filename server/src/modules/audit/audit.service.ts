@@ -1,10 +1,10 @@
-import { and, asc, count, desc, eq, gt, gte, ilike, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, ilike, lt, lte, max, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
 import { sha256 } from '../../platform/crypto.js';
 import { buildLedgerWorkbook } from '../../platform/excel.js';
 import { offsetOf, type Paged } from '../../platform/pagination.js';
 import type { ActorContext, RequestContext } from '../../platform/request-context.js';
-import { auditEvents, auditHeads } from './audit.table.js';
+import { auditCheckpoints, auditEvents, auditHeads } from './audit.table.js';
 import type { AuditFilter, ListAuditQuery } from './audit.schema.js';
 
 export interface AuditEntry {
@@ -108,10 +108,19 @@ export interface VerifyResult {
   brokenAtSeq: number | null;
 }
 
-/** Recomputes every hash of a tenant's chain in order; the first mismatch is reported. */
+/**
+ * Recomputes every hash of a tenant's retained chain in order; the first mismatch is reported. After a retention
+ * purge the chain starts from the latest checkpoint (the last purged event's hash), not from genesis.
+ */
 export async function verifyAuditChain(db: Db, tenantId: number): Promise<VerifyResult> {
-  let prevHash = GENESIS;
-  let lastSeq = 0;
+  const [checkpoint] = await db
+    .select()
+    .from(auditCheckpoints)
+    .where(eq(auditCheckpoints.tenantId, tenantId))
+    .orderBy(desc(auditCheckpoints.seq))
+    .limit(1);
+  let prevHash = checkpoint?.hash ?? GENESIS;
+  let lastSeq = checkpoint?.seq ?? 0;
   let checked = 0;
   for (;;) {
     const batch = await db
@@ -145,6 +154,51 @@ export async function verifyAuditChain(db: Db, tenantId: number): Promise<Verify
     }
   }
   return { ok: true, checked, brokenAtSeq: null };
+}
+
+/** The legal floor (网络安全法 第二十一条: logs kept at least six months). */
+export const AUDIT_MIN_RETENTION_DAYS = 184;
+
+/**
+ * Daily retention purge: deletes a tenant's events older than the retention period, oldest first and as one
+ * prefix of the chain, records a checkpoint (the last purged hash) and an audit event saying so. The table's
+ * trigger lets this delete through only inside this transaction's setting and only for events past 184 days.
+ */
+export async function purgeAuditEvents(db: Db, tenantId: number, retentionDays: number, now = new Date()): Promise<{ purged: number; throughSeq: number | null }> {
+  const days = Math.max(retentionDays, AUDIT_MIN_RETENTION_DAYS);
+  const cutoff = new Date(now.getTime() - days * 86_400_000);
+  const result = await db.transaction(async (tx) => {
+    // The last old event such that everything up to it is old: purging a prefix keeps the chain contiguous.
+    const [{ firstYoung }] = await tx
+      .select({ firstYoung: sql<number | null>`min(${auditEvents.seq})` })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.tenantId, tenantId), gte(auditEvents.at, cutoff)));
+    const young = firstYoung === null ? null : Number(firstYoung);
+    const [{ last }] = await tx
+      .select({ last: max(auditEvents.seq) })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.tenantId, tenantId), lt(auditEvents.at, cutoff), young === null ? undefined : lt(auditEvents.seq, young)));
+    if (last === null) return { purged: 0, throughSeq: null };
+    const through = Number(last);
+    const [boundary] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).where(and(eq(auditEvents.tenantId, tenantId), eq(auditEvents.seq, through)));
+    if (!boundary) return { purged: 0, throughSeq: null };
+    await tx.execute(sql`select set_config('gongjian.audit_purge', 'on', true)`);
+    const gone = await tx
+      .delete(auditEvents)
+      .where(and(eq(auditEvents.tenantId, tenantId), sql`${auditEvents.seq} <= ${through}`))
+      .returning({ seq: auditEvents.seq });
+    await tx.execute(sql`select set_config('gongjian.audit_purge', 'off', true)`);
+    await tx.insert(auditCheckpoints).values({ tenantId, seq: through, hash: boundary.hash, purgedCount: gone.length, purgedAt: now });
+    return { purged: gone.length, throughSeq: through };
+  });
+  if (result.purged > 0) {
+    await recordAudit(db, { tenantId, system: 'audit-retention' }, {
+      action: 'audit.purged',
+      entityType: 'audit_log',
+      after: { purged: result.purged, throughSeq: result.throughSeq, retentionDays: days },
+    });
+  }
+  return result;
 }
 
 function auditWhere(ctx: RequestContext, q: AuditFilter): SQL | undefined {

@@ -2,7 +2,7 @@ import type { ModuleManifest } from '../../platform/module.js';
 import { auditPermissions } from './audit.policy.js';
 import { auditRoutes } from './audit.routes.js';
 
-export { recordAudit, verifyAuditChain, type AuditEntry, type AuditSource } from './audit.service.js';
+export { recordAudit, verifyAuditChain, purgeAuditEvents, AUDIT_MIN_RETENTION_DAYS, type AuditEntry, type AuditSource } from './audit.service.js';
 
 export const auditModule: ModuleManifest = {
   name: 'audit',
