@@ -13,6 +13,9 @@ step "type check"
 npx tsc --noEmit -p tsconfig.json || status=1
 if [ -f web/tsconfig.json ]; then npx tsc --noEmit -p web/tsconfig.json || status=1; fi
 
+step "npm audit (production dependencies, high and critical)"
+node scripts/npm-audit-check.mjs || status=1
+
 step "API tests on PGlite (embedded)"
 npx vitest run --reporter=default --reporter=json --outputFile=.cache/results-pglite.json || status=1
 
