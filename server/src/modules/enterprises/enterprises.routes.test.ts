@@ -137,6 +137,30 @@ describe('enterprise ledgers over HTTP', () => {
     expect(after.inspectionCount).toBe(before.inspectionCount);
   });
 
+  it('records an emergency drill in scope only, never in the future, and lists it newest first', async () => {
+    const drill = { orgId: shizhaiId, heldOn: '2018-09-15', title: '石寨村消防应急疏散演练', location: '石寨村党群服务中心', participants: 46 };
+    const created = await t.request({ method: 'POST', url: '/api/enterprises/drills', cookie: grid, payload: drill });
+    expect(created.statusCode).toBe(201);
+    const row = created.json() as { id: string; orgName: string; participants: number };
+    expect(row).toMatchObject({ orgName: '石寨村党总支', participants: 46 });
+
+    const foreign = await t.request({ method: 'POST', url: '/api/enterprises/drills', cookie: grid, payload: { ...drill, orgId: otherVillageId } });
+    expect(foreign.statusCode).toBe(404);
+    const future = await t.request({ method: 'POST', url: '/api/enterprises/drills', cookie: grid, payload: { ...drill, heldOn: '2099-01-01' } });
+    expect(future.statusCode).toBe(400);
+    expect((future.json() as { details: Array<{ path: string }> }).details[0]?.path).toBe('heldOn');
+    const auditor = await t.login('jijian');
+    expect((await t.request({ method: 'POST', url: '/api/enterprises/drills', cookie: auditor, payload: drill })).statusCode).toBe(403);
+
+    const listed = (await t.request({ method: 'GET', url: '/api/enterprises/drills?from=2018-09-15&to=2018-09-15&pageSize=50', cookie: admin })).json() as Page<{ id: string; heldOn: string }>;
+    expect(listed.items.map((d) => d.id)).toContain(row.id);
+    expect(listed.items.every((d) => d.heldOn === '2018-09-15')).toBe(true);
+    const mine = (await t.request({ method: 'GET', url: '/api/enterprises/drills?pageSize=100', cookie: grid })).json() as Page<{ orgName: string; heldOn: string }>;
+    expect(mine.items.every((d) => d.orgName === '石寨村党总支')).toBe(true);
+    const days = mine.items.map((d) => d.heldOn);
+    expect(days).toEqual([...days].sort().reverse());
+  });
+
   it('a resident cannot read the ledgers', async () => {
     const jumin = await t.login('jumin');
     expect((await t.request({ method: 'GET', url: '/api/enterprises', cookie: jumin })).statusCode).toBe(403);
