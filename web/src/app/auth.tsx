@@ -36,17 +36,37 @@ export interface LoginInput {
   tenantCode?: string;
 }
 
+/** A login that still owes a step: a second-factor code (maybe after enrolling) or a new password. */
+export interface LoginStep {
+  step: 'totp' | 'password';
+  mustEnrol: boolean;
+  recoveryCodes: string[];
+}
+
+export type LoginOutcome = { me: Me; recoveryCodes: string[] } | LoginStep;
+
 interface AuthValue {
   me: Me | null;
   isLoading: boolean;
   /** Whether the signed-in user holds a permission (no permission argument: always true). */
   can: (permission?: string) => boolean;
-  login: (input: LoginInput) => Promise<Me>;
+  login: (input: LoginInput) => Promise<LoginOutcome>;
+  /** Sends the pending login's next step: `totp` ({code}) or `password` ({newPassword}). */
+  continueLogin: (step: 'totp' | 'password', body: { code: string } | { newPassword: string }) => Promise<LoginOutcome>;
   logout: () => Promise<void>;
 }
 
 const meQueryKey = ['auth', 'me'] as const;
 const AuthContext = createContext<AuthValue | null>(null);
+
+function isStep(value: unknown): value is LoginStep {
+  return typeof value === 'object' && value !== null && 'step' in value && (value as { step: unknown }).step !== 'done';
+}
+
+function recoveryCodesOf(value: unknown): string[] {
+  const codes = typeof value === 'object' && value !== null ? (value as { recoveryCodes?: unknown }).recoveryCodes : undefined;
+  return Array.isArray(codes) ? codes.map(String) : [];
+}
 
 function isMe(value: unknown): value is Me {
   return typeof value === 'object' && value !== null && 'user' in value && 'permissions' in value;
@@ -70,21 +90,34 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const meQuery = useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: false });
   const me = meQuery.data ?? null;
 
-  const login = useCallback(
-    async (input: LoginInput) => {
-      const body: LoginInput = { username: input.username.trim(), password: input.password };
-      const tenantCode = input.tenantCode?.trim();
-      if (tenantCode) body.tenantCode = tenantCode;
-      const response = await api<unknown>('/api/auth/login', { method: 'POST', body, redirectOn401: false });
+  const finish = useCallback(
+    async (response: unknown): Promise<LoginOutcome> => {
+      if (isStep(response)) return response;
       const next = isMe(response) ? response : await fetchMe();
       if (!next) throw new Error('Login succeeded but the session was not established');
       // Another user's cached lists must not leak into this session. The me query itself stays
       // (updated in place): AuthProvider's observer would not notice a removed-and-recreated entry.
       removeEverythingButMe(queryClient);
       queryClient.setQueryData(meQueryKey, next);
-      return next;
+      return { me: next, recoveryCodes: recoveryCodesOf(response) };
     },
     [queryClient],
+  );
+
+  const login = useCallback(
+    async (input: LoginInput) => {
+      const body: LoginInput = { username: input.username.trim(), password: input.password };
+      const tenantCode = input.tenantCode?.trim();
+      if (tenantCode) body.tenantCode = tenantCode;
+      return finish(await api<unknown>('/api/auth/login', { method: 'POST', body, redirectOn401: false }));
+    },
+    [finish],
+  );
+
+  const continueLogin = useCallback(
+    async (step: 'totp' | 'password', body: { code: string } | { newPassword: string }) =>
+      finish(await api<unknown>(`/api/auth/login/${step}`, { method: 'POST', body, redirectOn401: false })),
+    [finish],
   );
 
   const logout = useCallback(async () => {
@@ -104,9 +137,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       isLoading: meQuery.isPending,
       can: (permission) => permission === undefined || granted.has(permission) || granted.has('*'),
       login,
+      continueLogin,
       logout,
     };
-  }, [me, meQuery.isPending, login, logout]);
+  }, [me, meQuery.isPending, login, continueLogin, logout]);
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

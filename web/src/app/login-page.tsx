@@ -6,7 +6,8 @@ import { useT } from '../i18n/i18n-context';
 import { isApiError } from '../ui/api';
 import { applyServerErrors, ErrorAlert } from '../ui/error-alert';
 import { LanguageSwitch } from './language-switch';
-import { useAuth, type LoginInput } from './auth';
+import { useAuth, type LoginInput, type LoginOutcome, type LoginStep } from './auth';
+import { LoginStepForm, RecoveryCodesModal } from './login-steps';
 
 /** Only same-site paths are followed after login (no `//evil.example`). */
 function safeNext(next: string | null): string {
@@ -23,15 +24,26 @@ export default function LoginPage() {
   const [form] = Form.useForm<LoginInput>();
   const [otherStreetOpen, setOtherStreetOpen] = useState(false);
   const next = safeNext(searchParams.get('next'));
+  const [pending, setPending] = useState<LoginStep | null>(null);
+  const [codes, setCodes] = useState<string[]>([]);
 
-  if (me && !submitting) return <Navigate to={next} replace />;
+  if (me && !submitting && codes.length === 0) return <Navigate to={next} replace />;
+
+  const onOutcome = (outcome: LoginOutcome) => {
+    if ('step' in outcome) {
+      setPending(outcome);
+      return;
+    }
+    setPending(null);
+    if (outcome.recoveryCodes.length > 0) setCodes(outcome.recoveryCodes);
+    else void navigate(next, { replace: true });
+  };
 
   const onFinish = async (values: LoginInput) => {
     setSubmitting(true);
     setError(null);
     try {
-      await login(values);
-      void navigate(next, { replace: true });
+      onOutcome(await login(values));
     } catch (caught) {
       // A username that exists in several streets comes back as a field error on tenantCode.
       if (isApiError(caught) && caught.fieldErrors.some((field) => field.path === 'tenantCode')) setOtherStreetOpen(true);
@@ -58,8 +70,10 @@ export default function LoginPage() {
           </Typography.Title>
           <Typography.Text type="secondary">{t('login.subtitle')}</Typography.Text>
         </Flex>
+        <RecoveryCodesModal codes={codes} onClose={() => { setCodes([]); void navigate(next, { replace: true }); }} />
+        {pending && <LoginStepForm step={pending} onDone={onOutcome} />}
         <ErrorAlert error={error} prefix="login.error" style={{ marginBottom: 16 }} />
-        <Form<LoginInput> form={form} layout="vertical" onFinish={(values) => void onFinish(values)} requiredMark={false} size="large">
+        <Form<LoginInput> style={pending ? { display: 'none' } : undefined} form={form} layout="vertical" onFinish={(values) => void onFinish(values)} requiredMark={false} size="large">
           <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.required.username') }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>
