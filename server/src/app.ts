@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { registerInputGuards } from './platform/input-guards.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
@@ -127,7 +128,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     return reply.code(500).send({ code: 'INTERNAL', message: '服务器内部错误，请稍后再试', details: { requestId: req.id } });
   });
 
-  await app.register(contextPlugin, { db: opts.database.db, services, resolveActor });
+  registerInputGuards(app);
+  await app.register(contextPlugin, { db: opts.database.db, readDb: opts.database.readDb, services, resolveActor });
 
   app.get(
     '/api/health',

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { PGlite } from '@electric-sql/pglite';
 import { acquireDataDirLock } from '../../platform/db-lock.js';
@@ -73,8 +74,9 @@ export async function createBackup(target: BackupTarget, file: string): Promise<
   let dump: Buffer;
   if (database.kind === 'pglite') {
     if (!database.pglite) throw new Error('no embedded database handle');
-    const blob = await database.pglite.dumpDataDir('gzip');
-    dump = Buffer.from(await blob.arrayBuffer());
+    // PGlite's own gzip runs in JavaScript; node's zlib is several times faster.
+    const blob = await database.pglite.dumpDataDir('none');
+    dump = zlib.gzipSync(Buffer.from(await blob.arrayBuffer()), { level: 3 });
   } else {
     if (!target.databaseUrl) throw new Error('备份 PostgreSQL 需要 DATABASE_URL');
     dump = await run(pgBinary('pg_dump'), ['--format=custom', '--no-owner', '--no-privileges', `--dbname=${target.databaseUrl}`]);
@@ -101,7 +103,7 @@ export interface TableChecksum {
   md5: string;
 }
 
-/** Row count and an md5 over every row's text (in a fixed order) for every table of the public schema. */
+/** Row count and an order-independent checksum (two sums of 60-bit slices of each row's md5) for every table of the public schema. */
 export async function tableChecksums(db: Db): Promise<TableChecksum[]> {
   const tables = await queryRows<{ name: string }>(
     db,
@@ -112,7 +114,7 @@ export async function tableChecksums(db: Db): Promise<TableChecksum[]> {
     const id = sql.identifier(name);
     const [r] = await queryRows<{ rows: number | string; md5: string }>(
       db,
-      sql`select count(*)::int as rows, md5(coalesce(string_agg(t::text, E'\n' order by t::text), '')) as md5 from ${id} t`,
+      sql`select count(*)::int as rows, coalesce(sum(('x' || substr(md5(t::text), 1, 15))::bit(60)::bigint::numeric), 0)::text || ':' || coalesce(sum(('x' || substr(md5(t::text), 17, 15))::bit(60)::bigint::numeric), 0)::text as md5 from ${id} t`,
     );
     out.push({ table: name, rows: Number(r?.rows ?? 0), md5: r?.md5 ?? '' });
   }
@@ -197,7 +199,8 @@ async function restorePgliteDataDir(dataDir: string, dump: Buffer): Promise<void
   try {
     if (hadOld) fs.renameSync(live, aside);
     try {
-      const client = await PGlite.create(live, { loadDataDir: new Blob([new Uint8Array(dump)]) });
+      const tar = dump[0] === 0x1f && dump[1] === 0x8b ? zlib.gunzipSync(dump) : dump;
+      const client = await PGlite.create(live, { loadDataDir: new Blob([new Uint8Array(tar)]) });
       // A backup from an older build is brought up to this build's schema.
       await migratePglite(wrapPglite(client) as never, { migrationsFolder });
       await client.close();
