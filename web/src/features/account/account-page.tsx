@@ -4,7 +4,8 @@ import { useT } from '../../i18n/i18n-context';
 import { ErrorAlert, handleFormError } from '../../ui/error-alert';
 import { formatDateTime } from '../../ui/format';
 import { PageHeader } from '../../ui/page-header';
-import { useChangePassword, useSessions, type SessionInfo } from './hooks';
+import { PrivacyCard, TwoFactorCard } from './account-security';
+import { useChangePassword, useEndSession, useSessions, type SessionInfo } from './hooks';
 
 const minPasswordLength = 8;
 
@@ -83,7 +84,9 @@ function PasswordCard() {
 
 function SessionsCard() {
   const t = useT();
+  const { message } = App.useApp();
   const sessions = useSessions();
+  const end = useEndSession();
   if (sessions.data === null) return null;
   return (
     <Card title={t('account.sessions.title')}>
@@ -108,6 +111,16 @@ function SessionsCard() {
           { key: 'lastSeenAt', title: t('account.sessions.lastSeenAt'), render: (_, row) => formatDateTime(row.lastSeenAt) },
           { key: 'ip', title: t('account.sessions.ip'), dataIndex: 'ip' },
           { key: 'userAgent', title: t('account.sessions.userAgent'), dataIndex: 'userAgent', ellipsis: true },
+          {
+            key: 'end',
+            title: '',
+            render: (_, row) =>
+              row.current ? null : (
+                <Button size="small" danger loading={end.isPending} onClick={() => void end.mutateAsync(row.id).then(() => message.success(t('account.sessions.ended')))}>
+                  {t('account.sessions.end')}
+                </Button>
+              ),
+          },
         ]}
       />
     </Card>
@@ -140,6 +153,12 @@ export default function AccountPage() {
         </Col>
         <Col xs={24}>
           <SessionsCard />
+        </Col>
+        <Col xs={24} lg={12}>
+          <TwoFactorCard />
+        </Col>
+        <Col xs={24} lg={12}>
+          <PrivacyCard />
         </Col>
       </Row>
     </div>
