@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { and, desc, eq } from 'drizzle-orm';
-import { addLedgerSheet, type LedgerSheet } from '../../platform/excel.js';
+import { addLedgerSheet } from '../../platform/excel.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { LedgerDefinition } from '../../platform/module.js';
 import { can, type ActorContext } from '../../platform/request-context.js';
@@ -151,12 +151,19 @@ export async function runExportJob(ctx: ActorContext, jobId: string): Promise<Jo
         progress(done),
       );
     } else {
+      // One ledger at a time: each sheet is built, written and let go before the next is built, so
+      // memory holds at most one ledger's rows (none when a ledger hands its rows over lazily).
       const ledgers = job.target === 'all' ? await listLedgers(ctx) : [await findLedger(ctx, job.target)];
-      const sheets: LedgerSheet<unknown>[] = [];
-      for (const l of ledgers) sheets.push(await l.def.build(ctx, periodArg(input)));
-      const total = sheets.reduce((a, s) => a + (Array.isArray(s.rows) ? s.rows.length : 0), 0);
-      await setJob(ctx, job.id, { rowsTotal: total });
-      for (const s of sheets) done += await writer.addSheet(s, progress(done));
+      let known = 0;
+      for (const l of ledgers) {
+        const sheet = await l.def.build(ctx, periodArg(input));
+        if (Array.isArray(sheet.rows)) {
+          known += sheet.rows.length;
+          await setJob(ctx, job.id, { rowsTotal: Math.max(known, done) });
+        }
+        done += await writer.addSheet(sheet, progress(done));
+      }
+      await setJob(ctx, job.id, { rowsTotal: done });
     }
     await writer.finish();
     await setJob(ctx, job.id, { state: 'done', rowsDone: done, filePath: relative, finishedAt: new Date() });
