@@ -20,13 +20,14 @@ const sections: Array<{ name: string; run: (pgAdminUrl: string) => Promise<strin
 ];
 
 async function main() {
+  // `npm run bench -- assemble` only rebuilds docs/benchmarks.md from the section files.
   const only = process.argv.slice(2);
-  const unknown = only.filter((n) => !sections.some((s) => s.name === n));
+  const unknown = only.filter((n) => n !== 'assemble' && !sections.some((s) => s.name === n));
   if (unknown.length) throw new Error(`unknown section(s): ${unknown.join(', ')} (known: ${sections.map((s) => s.name).join(', ')})`);
-  const pg = startPgCluster();
+  const pg = only.length === 1 && only[0] === 'assemble' ? null : startPgCluster();
   try {
     for (const s of sections) {
-      if (only.length > 0 && !only.includes(s.name)) continue;
+      if (!pg || (only.length > 0 && !only.includes(s.name))) continue;
       const started = new Date();
       console.error(`bench: ${s.name} …`);
       const lines = await s.run(pg.url);
@@ -35,7 +36,7 @@ async function main() {
       console.log(lines.join('\n'));
     }
   } finally {
-    pg.stop();
+    pg?.stop();
   }
   const parts: string[] = [];
   for (const s of sections) {
@@ -47,7 +48,7 @@ async function main() {
   const doc = [
     '# Benchmarks',
     '',
-    'Each section below is produced by `npm run bench -- <section>` (sections: ' + sections.map((s) => `\`${s.name}\``).join(', ') + ') and',
+    'Each section below is produced by `npm run bench -- <section>` (sections: ' + sections.map((s) => `\`${s.name}\``).join(', ') + '; `assemble` only rebuilds this file) and',
     'says when and on which machine it was measured. PostgreSQL figures use a PostgreSQL 15 cluster started by the benchmark',
     'on loopback (fsync off, as in tests). Latencies are end-to-end over HTTP on loopback (sequential requests after 10',
     'warm-up requests unless a section says otherwise); speed is never asserted in tests.',
