@@ -2,6 +2,7 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Col, Descriptions, Drawer, Flex, Row, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { useAuth } from '../../app/auth';
 import { useI18n } from '../../i18n/i18n-context';
 import { apiGet } from '../../ui/api';
 import { ErrorAlert } from '../../ui/error-alert';
@@ -41,6 +42,7 @@ function JsonBlock({ value }: { value: unknown }) {
 export default function AuditPage() {
   const { t, has } = useI18n();
   const isMobile = useIsMobile();
+  const { can } = useAuth();
   const [open, setOpen] = useState<AuditEvent | null>(null);
   const verify = useMutation({ mutationFn: () => apiGet<VerifyResult>('/api/audit/verify') });
   const columns = useMemo(() => auditColumns(t, has, setOpen), [t, has]);
@@ -76,6 +78,7 @@ export default function AuditPage() {
         rowKey="seq"
         columns={columns}
         filters={auditFilters}
+        exportable={can('audit.export')}
         renderCard={(row) => (
           <Flex vertical gap={2} onClick={() => setOpen(row)} style={{ cursor: 'pointer' }}>
             <Flex justify="space-between">
