@@ -1,4 +1,4 @@
-import { and, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
 import { housingMilestones, housingPhases, housingUnits, livelihoodSettings, resettlementHouseholds, type ContractBasis, type MilestoneKind, type MoveBackBasis, type StartedWhen } from './resettlement.table.js';
 
@@ -99,4 +99,51 @@ export async function countRates(db: Db, tenantId: number, where: SQL, asOf: str
     unitsAllocated: u?.allocated ?? 0,
     unitsSigned: u?.signed ?? 0,
   };
+}
+
+export const noRateCounts: RateCounts = { phasesPlanned: 0, phasesStarted: 0, householdsToResettle: 0, householdsMovedBack: 0, unitsAllocated: 0, unitsSigned: 0 };
+
+/**
+ * The same counts as `countRates`, for many projects at once: three grouped statements whatever the number
+ * of projects (the project list would otherwise cost three statements per project).
+ */
+export async function countRatesByProject(db: Db, tenantId: number, projectIds: string[], asOf: string, given?: RateSettings): Promise<Map<string, RateCounts>> {
+  const out = new Map<string, RateCounts>(projectIds.map((id) => [id, { ...noRateCounts }]));
+  if (projectIds.length === 0) return out;
+  const settings = given ?? (await rateSettingsOf(db, tenantId));
+  const inProjects = inArray(housingPhases.projectId, projectIds);
+  const phases = await db
+    .select({
+      projectId: housingPhases.projectId,
+      planned: sql<number>`count(*)::int`,
+      started: sql<number>`(count(*) filter (where ${phaseStartedSql(tenantId, housingPhases.id, settings, asOf)}))::int`,
+    })
+    .from(housingPhases)
+    .where(and(eq(housingPhases.tenantId, tenantId), inProjects))
+    .groupBy(housingPhases.projectId);
+  const households = await db
+    .select({
+      projectId: housingPhases.projectId,
+      total: settings.moveBackBasis === 'allocated' ? sql<number>`(count(*) filter (where ${householdAllocatedSql(tenantId)}))::int` : sql<number>`count(*)::int`,
+      moved: sql<number>`(count(*) filter (where ${resettlementHouseholds.movedBackOn} <= ${asOf}))::int`,
+    })
+    .from(resettlementHouseholds)
+    .innerJoin(housingPhases, and(eq(housingPhases.tenantId, resettlementHouseholds.tenantId), eq(housingPhases.id, resettlementHouseholds.phaseId)))
+    .where(and(eq(resettlementHouseholds.tenantId, tenantId), inProjects))
+    .groupBy(housingPhases.projectId);
+  const units = await db
+    .select({
+      projectId: housingPhases.projectId,
+      allocated: settings.contractBasis === 'built' ? sql<number>`count(*)::int` : sql<number>`(count(*) filter (where ${housingUnits.allocatedTo} is not null))::int`,
+      signed: sql<number>`(count(*) filter (where ${housingUnits.allocatedTo} is not null and ${housingUnits.contractSignedOn} <= ${asOf}))::int`,
+    })
+    .from(housingUnits)
+    .innerJoin(housingPhases, and(eq(housingPhases.tenantId, housingUnits.tenantId), eq(housingPhases.id, housingUnits.phaseId)))
+    .where(and(eq(housingUnits.tenantId, tenantId), inProjects))
+    .groupBy(housingPhases.projectId);
+  const at = (id: string) => out.get(id) ?? { ...noRateCounts };
+  for (const p of phases) out.set(p.projectId, { ...at(p.projectId), phasesPlanned: p.planned, phasesStarted: p.started });
+  for (const h of households) out.set(h.projectId, { ...at(h.projectId), householdsToResettle: h.total, householdsMovedBack: h.moved });
+  for (const u of units) out.set(u.projectId, { ...at(u.projectId), unitsAllocated: u.allocated, unitsSigned: u.signed });
+  return out;
 }

@@ -6,7 +6,7 @@ import { shanghaiDate } from '../../platform/time.js';
 import { recordAudit } from '../audit/index.js';
 import { households } from '../households/index.js';
 import { getOrgInScope, inScope, orgNames } from '../org-units/index.js';
-import { countRates, withRates, type Rates } from './resettlement.rates.js';
+import { countRates, countRatesByProject, noRateCounts, rateSettingsOf, withRates, type Rates } from './resettlement.rates.js';
 import {
   milestoneLabels,
   type AddHouseholdBody,
@@ -68,8 +68,10 @@ export async function listProjects(ctx: ActorContext, q: { kind?: ProjectKind })
   const names = await orgNames(ctx, rows.map((r) => r.orgId));
   const today = shanghaiDate();
   const items: ProjectResponse[] = [];
-  for (const p of rows) items.push(toProject(p, names.get(p.orgId) ?? '', await projectRates(ctx, p.id, today)));
-  const street = withRates(await countRates(ctx.db, ctx.tenantId, inScope(ctx, housingPhases.orgId), today));
+  const settings = await rateSettingsOf(ctx.db, ctx.tenantId);
+  const counts = await countRatesByProject(ctx.db, ctx.tenantId, rows.map((p) => p.id), today, settings);
+  for (const p of rows) items.push(toProject(p, names.get(p.orgId) ?? '', withRates(counts.get(p.id) ?? noRateCounts)));
+  const street = withRates(await countRates(ctx.db, ctx.tenantId, inScope(ctx, housingPhases.orgId), today, settings));
   return { items, street };
 }
 
