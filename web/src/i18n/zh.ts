@@ -46,7 +46,7 @@ export const zh = {
   'login.totp.code': '动态验证码',
   'login.totp.hint': '验证器 App 中的 6 位数字；手机丢失时可输入恢复码',
   'login.expired.newPassword': '新密码',
-  'login.expired.hint': '密码已过期，请设置新密码（至少 10 位，含字母和数字）',
+  'login.expired.hint': '密码已过期，请设置新密码（至少 8 位，含多类字符，不能是常见密码）',
   'login.step.submit': '继续',
   'login.recovery.title': '恢复码（只显示一次）',
   'login.recovery.hint': '请抄写或打印并妥善保管；每个恢复码只能使用一次。',
