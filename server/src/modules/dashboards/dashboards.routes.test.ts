@@ -31,6 +31,18 @@ describe('dashboard, ledger and inbox routes', { timeout: 300_000 }, () => {
     expect(out.statusCode).toBe(404);
   });
 
+  it('GET /api/dashboard/grid-map and /default-period answer within scope', async () => {
+    const map = await t.request({ method: 'GET', url: '/api/dashboard/grid-map', cookie: shuji });
+    expect(map.statusCode).toBe(200);
+    expect(map.json().items.length).toBeGreaterThan(0);
+    expect(map.json().items[0].polygons[0].length).toBeGreaterThanOrEqual(4);
+    const p = await t.request({ method: 'GET', url: '/api/dashboard/default-period', cookie: admin });
+    expect(p.statusCode).toBe(200);
+    expect(p.json().period).toMatch(/^\d{4}$/);
+    const street = (await t.request({ method: 'GET', url: '/api/dashboard/summary?period=2018', cookie: admin })).json().org.id as string;
+    expect((await t.request({ method: 'GET', url: `/api/dashboard/grid-map?orgId=${street}`, cookie: shuji })).statusCode).toBe(404);
+  });
+
   it('the report page lists each reported figure beside the computed one', async () => {
     const res = await t.request({ method: 'GET', url: '/api/dashboard/report?period=2018', cookie: admin });
     expect(res.statusCode).toBe(200);
