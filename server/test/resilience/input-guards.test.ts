@@ -29,4 +29,13 @@ describe('input guards', () => {
     const audit = await t.request({ method: 'GET', url: '/api/audit/?action=a%00b', cookie: admin });
     expect(audit.statusCode).toBe(400);
   });
+
+  it('answers malformed Open311 input with a 400, not a serialisation 500', async () => {
+    for (const payload of ['{"a": ', 'null', '[1]']) {
+      const res = await t.request({ method: 'POST', url: '/open311/v2/requests.json', payload, headers: { 'content-type': 'application/json' } });
+      expect(res.statusCode, payload).toBe(400);
+    }
+    const nul = await t.request({ method: 'GET', url: '/open311/v2/requests.json?service_code=a%00b' });
+    expect(nul.statusCode).toBe(400);
+  });
 });

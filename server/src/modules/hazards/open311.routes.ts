@@ -43,7 +43,11 @@ const requestSchema = z.object({
   media_url: z.string().nullable(),
 });
 const createdSchema = z.object({ service_request_id: z.string(), service_notice: z.string(), account_id: z.string().nullable() });
-const errorResponses = { 400: open311Error, 403: open311Error, 404: open311Error, 500: open311Error };
+// Errors raised before the handler (malformed JSON, refused input, rate limits) come from the app's error
+// handler in its {code,message} shape; without it here their serialisation failed with a 500.
+const platformError = z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() });
+const open311OrPlatformError = z.union([open311Error, platformError]);
+const errorResponses = { 400: open311OrPlatformError, 403: open311OrPlatformError, 404: open311OrPlatformError, 500: open311OrPlatformError };
 
 function sendList(reply: FastifyReply, format: Format, root: string, item: string, rows: ReadonlyArray<object>, status = 200) {
   if (format === 'xml') return reply.code(status).type('application/xml; charset=utf-8').send(toXmlList(root, item, rows));
