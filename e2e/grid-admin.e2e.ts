@@ -86,4 +86,38 @@ describe('grid admin', () => {
     await page.getByTestId('calendar-overrides').getByText('街道集中学习日').waitFor({ state: 'detached' });
     await phone.close();
   });
+
+  test('the street admin issues an Open311 key (shown once), revokes it, and records an emergency drill', async () => {
+    const desktop = await newDesktopContext(browser, server.url);
+    const page = await desktop.newPage();
+    await login(page, 'admin');
+    await page.goto('/open311-keys');
+    await page.getByPlaceholder('如：荥阳12345热线').fill('荥阳12345热线');
+    await page.getByRole('button', { name: '生成密钥' }).click();
+    const key = page.getByTestId('new-api-key');
+    await key.waitFor();
+    expect(await key.textContent()).toMatch(/^gj311_/);
+    await page.locator('.ant-modal-footer').getByRole('button').last().click();
+    const row = page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: '荥阳12345热线' });
+    await row.filter({ hasText: '有效' }).waitFor();
+    await row.getByRole('button', { name: /吊\s*销/ }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await row.filter({ hasText: '已吊销' }).waitFor();
+
+    await page.goto('/enterprises/drills');
+    await page.getByRole('button', { name: '登记演练' }).click();
+    const dialog = page.locator('.ant-modal');
+    await dialog.locator('.ant-select').first().click();
+    await page.keyboard.type('石寨村党总支');
+    await page.locator('.ant-select-item-option').filter({ hasText: '石寨村党总支' }).first().click();
+    await dialog.locator('.ant-picker input').click();
+    await page.locator('.ant-picker-dropdown .ant-picker-cell-today').click();
+    await dialog.getByLabel('演练名称').fill('石寨村防汛应急演练');
+    await dialog.getByLabel('地点').fill('石寨村村委会');
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/enterprises/drills') && r.request().method() === 'POST');
+    await dialog.locator('.ant-modal-footer').getByRole('button').last().click();
+    expect((await saved).status()).toBe(201);
+    await page.locator('.ant-table-tbody, .ant-list').getByText('石寨村防汛应急演练').first().waitFor();
+    await desktop.close();
+  });
 });
