@@ -71,6 +71,20 @@ describe('city generator', () => {
     expect(overdue.statusCode).toBe(200);
   });
 
+  it('derives ids the API accepts (version-4 uuids): a generated claim opens by id', async () => {
+    const s = result.streets[0];
+    const bad = await one<{ n: number }>(
+      sql`select count(*)::int as n from (select id from members union all select id from point_entries union all select id from hazards union all select id from work_claims) x
+        where id::text !~ '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$'`,
+    );
+    expect(bad.n).toBe(0);
+    const login = await t.request({ method: 'POST', url: '/api/auth/login', payload: { username: s.adminUsername, password: 'City#2026pass' } });
+    const cookie = `gj_session=${login.cookies.find((c) => c.name === 'gj_session')?.value ?? ''}`;
+    const [claim] = await queryRows<{ id: string }>(t.db, sql`select id from work_claims where tenant_id = ${s.tenantId} and state = 'pending' limit 1`);
+    const res = await t.request({ method: 'GET', url: `/api/points/claims/${claim.id}`, cookie });
+    expect(res.statusCode).toBe(200);
+  });
+
   it('gives the same rows for the same seed (ids derived from the seed)', async () => {
     const s = result.streets[0];
     const digest = await one<{ d: string }>(sql`select md5(string_agg(id::text || points::text, ',' order by id)) as d from point_entries where tenant_id = ${s.tenantId}`);

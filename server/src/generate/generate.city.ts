@@ -71,9 +71,13 @@ export function candidateStreetCodes(prefix?: string): string[] {
   return [...zz, ...henan.filter((c) => !c.startsWith('4101')).sort()];
 }
 
+/** SQL for a deterministic uuid from a text key: md5 with the version-4 and variant nibbles set (valid for z.uuid()). */
+export const sqlUuid = (keyExpr: string) => `overlay(overlay(md5(${keyExpr}) placing '4' from 13 for 1) placing '8' from 17 for 1)::uuid`;
+
 export function md5Uuid(key: string): string {
   const h = createHash('md5').update(key).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  // Version 4 and RFC 4122 variant bits set, as the API's uuid validation requires (same as sqlUuid below).
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20)}`;
 }
 
 function hash01(key: string): number {
@@ -159,7 +163,7 @@ async function fillStreet(
   const REQ = n(shape.requests);
   const r = (tag: string, i = 'i') => `((hashtext('${P}${tag}:' || ${i})::bigint + 2147483648)::float8 / 4294967296.0)`;
   const ri = (tag: string, count: number | string, i = 'i') => `floor(${r(tag, i)} * ${count})::int`;
-  const uid = (tag: string, i = 'i') => `md5('${P}${tag}:' || ${i})::uuid`;
+  const uid = (tag: string, i = 'i') => sqlUuid(`'${P}${tag}:' || ${i}`);
   const batches = async (step: string, count: number, make: (a: number, b: number) => string) => {
     for (let a = 0; a < count; a += BATCH) report(step, await exec(db, make(a, Math.min(count, a + BATCH) - 1)));
   };
@@ -293,7 +297,7 @@ async function fillStreet(
       await exec(
         db,
         `insert into point_entries (tenant_id, id, member_id, org_id, category, occurred_on, points, source_kind, source_id, rule_id, note, created_at)
-         select tenant_id, md5('${P}e:' || id::text)::uuid, member_id, org_id, category, occurred_on, points, 'claim', id, rule_id, '', decided_at
+         select tenant_id, ${sqlUuid(`'${P}e:' || id::text`)}, member_id, org_id, category, occurred_on, points, 'claim', id, rule_id, '', decided_at
          from work_claims where tenant_id = ${T} and state = 'approved' and category = '${category}'`,
       ),
     );
@@ -345,7 +349,7 @@ async function fillStreet(
     await exec(
       db,
       `insert into rectification_steps (tenant_id, id, item_id, action, from_state, to_state, actor_name, note, at)
-       select ${T}, md5('${P}rs:' || it.id::text || ':' || s)::uuid, it.id, (array['open','assign','start','submit','verify'])[s],
+       select ${T}, ${sqlUuid(`'${P}rs:' || it.id::text || ':' || s`)}, it.id, (array['open','assign','start','submit','verify'])[s],
          (array[null,'open','assigned','rectifying','awaiting_verification'])[s], (array['open','assigned','rectifying','awaiting_verification','closed'])[s],
          it.responsible_name, (array['责令限期整改','交办','','已整改完毕','复查合格，予以销号'])[s],
          case s when 1 then it.started_at when 2 then it.started_at + interval '1 minute' when 3 then it.started_at + interval '20 hours'

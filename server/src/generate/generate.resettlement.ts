@@ -1,5 +1,5 @@
 import type { Db } from '../platform/db.js';
-import { exec, textArray, uuidArray, type StreetPlan } from './generate.city.js';
+import { exec, sqlUuid, textArray, uuidArray, type StreetPlan } from './generate.city.js';
 
 /** Two resettlement projects (the first two villages/communities), two phases each, with milestones, households and units. */
 export async function resettlement(
@@ -35,7 +35,7 @@ export async function resettlement(
   await exec(
     db,
     `insert into housing_milestones (tenant_id, id, phase_id, org_id, kind, planned_on, started_on, completed_on)
-     select ${T}, md5('${P}hm:' || j || ':' || k)::uuid, ${uid('hph', 'j')}, ${phaseOrg}, (${textArray(kinds)})[k], date '2016-03-01' + k * 120,
+     select ${T}, ${sqlUuid(`'${P}hm:' || j || ':' || k`)}, ${uid('hph', 'j')}, ${phaseOrg}, (${textArray(kinds)})[k], date '2016-03-01' + k * 120,
        case when k <= done then date '2016-03-01' + k * 120 end, case when k < done then date '2016-03-01' + k * 120 + 100 end
      from (select j, 3 + ${ri('hmd', 6, 'j')} as done from generate_series(0, ${NP * 2 - 1}) g(j)) x cross join generate_series(1, 8) k`,
   );
