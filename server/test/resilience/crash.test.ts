@@ -100,7 +100,7 @@ async function postFile(base: string, cookie: string, p: string, file: Buffer, f
 }
 
 describe(`crash safety (${url ? 'PostgreSQL' : 'PGlite'})`, () => {
-  it('keeps every acknowledged write and no half-written one across a SIGKILL', { timeout: 300_000 }, async () => {
+  it('keeps every acknowledged write and no half-written one across a SIGKILL', { timeout: 480_000 }, async () => {
     fs.mkdirSync(dataDir, { recursive: true });
     if (url) {
       dbName = `gj_crash_${process.pid}`;

@@ -70,7 +70,7 @@ afterAll(async () => {
 });
 
 describe('backup and restore drill', () => {
-  it('restores the demo street into a fresh database with every table identical and the audit chain intact', { timeout: 180_000 }, async () => {
+  it('restores the demo street into a fresh database with every table identical and the audit chain intact', { timeout: 400_000 }, async () => {
     const before = await tableChecksums(source.database.db);
     expect(before.find((t) => t.table === 'members')?.rows ?? 0).toBeGreaterThan(100);
 
