@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { benchCore } from './core.bench.js';
 import { benchBaseline, benchDashboard, benchGenerate, benchHazards } from './city.bench.js';
+import { benchLighthouse } from './lighthouse.bench.js';
 import { benchRanking } from './ranking.bench.js';
 import { machine, startPgCluster, writeSection } from './lib.js';
 
@@ -17,6 +18,7 @@ const sections: Array<{ name: string; run: (pgAdminUrl: string) => Promise<strin
   { name: 'hazards', run: benchHazards },
   { name: 'dashboard', run: benchDashboard },
   { name: 'baseline', run: benchBaseline },
+  { name: 'lighthouse', run: () => benchLighthouse() },
 ];
 
 async function main() {

@@ -146,7 +146,17 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   }
 
   if (fs.existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+      // The build writes .br/.gz copies (web/vite.config.ts); hashed assets never change, so browsers keep them.
+      preCompressed: true,
+      setHeaders(res, filePath) {
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
   }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.url.startsWith('/open311/') || req.method !== 'GET' || !fs.existsSync(path.join(webDist, 'index.html'))) {
