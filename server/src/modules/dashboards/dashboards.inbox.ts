@@ -14,6 +14,8 @@ export const ESCALATE_AFTER_WORKING_DAYS = 3;
 
 /** Roles whose own to-dos escalate to the level above them when overdue. */
 const escalatingRoles = new Set(['secretary', 'grid_worker', 'instructor', 'unit_contact']);
+/** Roles that receive what escalates from the levels below them. */
+const supervisingRoles = new Set(['secretary', 'street_admin']);
 
 export interface InboxEntry extends InboxItem {
   module: string;
@@ -73,18 +75,22 @@ function isLongOverdue(item: InboxItem, today: string): boolean {
 /**
  * Escalation: overdue items of the users below the actor (secretaries, grid workers … whose scope
  * lies strictly inside the actor's) appear in the actor's inbox once they are more than
- * ESCALATE_AFTER_WORKING_DAYS working days late.
+ * ESCALATE_AFTER_WORKING_DAYS working days late — for the next level up only: a grid worker's item goes to
+ * the village secretary above her, and reaches the street only where no secretary stands in between.
  */
 async function escalatedItems(ctx: ActorContext, today: string): Promise<InboxEntry[]> {
   const below = await ctx.db
-    .select({ u: users })
+    .select({ u: users, path: orgUnits.path })
     .from(users)
     .innerJoin(orgUnits, and(eq(orgUnits.tenantId, users.tenantId), eq(orgUnits.id, users.scopeOrgId)))
     .where(and(eq(users.tenantId, ctx.tenantId), eq(users.status, 'active'), ne(users.id, ctx.actor.userId), like(orgUnits.path, ctx.actor.scopePath + '_%')))
     .limit(200);
+  // The next level up only: an item escalates to this actor unless someone supervises a level in between.
+  const supervisors = below.filter(({ u }) => u.roles.some((r) => supervisingRoles.has(r)));
   const out: InboxEntry[] = [];
-  for (const { u } of below) {
+  for (const { u, path } of below) {
     if (!u.roles.some((r) => escalatingRoles.has(r))) continue;
+    if (supervisors.some((v) => v.u.id !== u.id && v.path.length < path.length && path.startsWith(v.path))) continue;
     const actor = await actorOf(ctx.db, ctx.services, u);
     if (!actor) continue;
     const sub: ActorContext = { ...ctx, actor };

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { readHandle } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
 import type { MetricDefinition, MetricRecords, MetricScope, MetricValue } from '../../platform/metrics.js';
 import type { ActorContext } from '../../platform/request-context.js';
@@ -106,8 +107,9 @@ export async function resolveOrg(ctx: ActorContext, orgId?: string): Promise<Org
   return getOrgInScope(ctx, orgId ?? ctx.actor.scopeOrgId);
 }
 
+/** Figures and their drill-downs are heavy reads: they go to the read replica when one is configured. */
 export function scopeFor(ctx: ActorContext, org: OrgUnit, period: Period): MetricScope {
-  return { db: ctx.db, tenantId: ctx.tenantId, orgPath: org.path, from: period.from, to: period.to };
+  return { db: readHandle(ctx), tenantId: ctx.tenantId, orgPath: org.path, from: period.from, to: period.to };
 }
 
 async function computeOne(m: RegisteredMetric, scope: MetricScope): Promise<ComputedMetric> {
