@@ -21,7 +21,8 @@ export interface LedgerSheet<Row> {
   /** Period or date line, e.g. 2018年 / 导出时间 */
   period?: string;
   columns: LedgerColumn<Row>[];
-  rows: Iterable<Row>;
+  /** An array, or an async iterable for ledgers too big to hold at once (read page by page as written). */
+  rows: Iterable<Row> | AsyncIterable<Row>;
   /** Optional totals row: column index → value */
   totals?: Record<number, string | number>;
   signOff?: boolean;
@@ -39,7 +40,7 @@ function cellValue(v: string | number | Date | null | undefined): string | numbe
 }
 
 /** Adds one ledger sheet in the layout officials file: title, unit and date, 序号, headers, rows, totals, sign-off. */
-export function addLedgerSheet<Row>(wb: ExcelJS.Workbook, sheet: LedgerSheet<Row>): ExcelJS.Worksheet {
+export async function addLedgerSheet<Row>(wb: ExcelJS.Workbook, sheet: LedgerSheet<Row>): Promise<ExcelJS.Worksheet> {
   const ws = wb.addWorksheet(sheet.sheetName.slice(0, 31));
   const colCount = sheet.columns.length + 1;
   ws.addRow([sheet.title]);
@@ -60,7 +61,7 @@ export function addLedgerSheet<Row>(wb: ExcelJS.Workbook, sheet: LedgerSheet<Row
     ws.getColumn(i + 2).width = c.width ?? 16;
   });
   let n = 0;
-  for (const row of sheet.rows) {
+  for await (const row of sheet.rows) {
     n++;
     ws.addRow([n, ...sheet.columns.map((c) => cellValue(c.value(row)))]);
   }
@@ -81,7 +82,7 @@ export function addLedgerSheet<Row>(wb: ExcelJS.Workbook, sheet: LedgerSheet<Row
 export async function buildLedgerWorkbook<Row>(sheet: LedgerSheet<Row>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Gongjian';
-  addLedgerSheet(wb, sheet);
+  await addLedgerSheet(wb, sheet);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

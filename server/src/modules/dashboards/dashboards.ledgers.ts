@@ -46,7 +46,7 @@ export async function exportLedger(ctx: ActorContext, id: string, input: PeriodI
   const sheet = await l.def.build(ctx, periodArg(input));
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Gongjian';
-  addLedgerSheet(wb, sheet);
+  await addLedgerSheet(wb, sheet);
   await recordAudit(ctx.db, ctx, { action: 'ledger.export', entityType: 'ledger', entityId: id, after: { name: l.def.name, ...periodArg(input) } });
   return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), fileName: `${sheet.title}.xlsx` };
 }

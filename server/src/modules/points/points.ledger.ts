@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { offsetOf, type Paged } from '../../platform/pagination.js';
@@ -151,16 +151,20 @@ export async function reverseEntry(ctx: ActorContext, entryId: string, reason: s
 }
 
 /** The ledger in scope (members see only their own entries), newest first. */
-export async function listEntries(ctx: ActorContext, q: ListEntriesQuery): Promise<Paged<EntryResponse>> {
+type EntryFilter = Omit<ListEntriesQuery, 'page' | 'pageSize'>;
+
+function entryConditions(ctx: ActorContext, q: EntryFilter): SQL[] {
   const conds: SQL[] = [eq(pointEntries.tenantId, ctx.tenantId), inScope(ctx, pointEntries.orgId)];
   if (isOnlyMember(ctx)) conds.push(eq(pointEntries.memberId, ctx.actor.memberId ?? '00000000-0000-0000-0000-000000000000'));
   if (q.memberId) conds.push(eq(pointEntries.memberId, q.memberId));
   if (q.category) conds.push(eq(pointEntries.category, q.category));
   if (q.from) conds.push(gte(pointEntries.occurredOn, q.from));
   if (q.to) conds.push(lte(pointEntries.occurredOn, q.to));
-  const where = and(...conds);
-  const [{ total }] = await ctx.db.select({ total: count() }).from(pointEntries).where(where);
-  const rows = await ctx.db
+  return conds;
+}
+
+function entryRows(db: Db, where: SQL | undefined) {
+  return db
     .select({
       id: pointEntries.id,
       memberId: pointEntries.memberId,
@@ -179,11 +183,22 @@ export async function listEntries(ctx: ActorContext, q: ListEntriesQuery): Promi
     .innerJoin(members, and(eq(members.tenantId, pointEntries.tenantId), eq(members.id, pointEntries.memberId)))
     .innerJoin(orgUnits, and(eq(orgUnits.tenantId, pointEntries.tenantId), eq(orgUnits.id, pointEntries.orgId)))
     .where(where)
-    .orderBy(desc(pointEntries.occurredOn), desc(pointEntries.createdAt))
+    .$dynamic();
+}
+
+function toEntryResponse(r: Awaited<ReturnType<typeof entryRows>>[number]): EntryResponse {
+  return { ...r, categoryLabel: categoryLabels[r.category], createdAt: r.createdAt.toISOString() };
+}
+
+export async function listEntries(ctx: ActorContext, q: ListEntriesQuery): Promise<Paged<EntryResponse>> {
+  const where = and(...entryConditions(ctx, q));
+  const [{ total }] = await ctx.db.select({ total: count() }).from(pointEntries).where(where);
+  const rows = await entryRows(ctx.db, where)
+    .orderBy(desc(pointEntries.occurredOn), desc(pointEntries.createdAt), desc(pointEntries.id))
     .limit(q.pageSize)
     .offset(offsetOf(q));
   return {
-    items: rows.map((r) => ({ ...r, categoryLabel: categoryLabels[r.category], createdAt: r.createdAt.toISOString() })),
+    items: rows.map(toEntryResponse),
     total,
     page: q.page,
     pageSize: q.pageSize,
@@ -194,3 +209,31 @@ export async function listEntries(ctx: ActorContext, q: ListEntriesQuery): Promi
 export function isOnlyMember(ctx: ActorContext): boolean {
   return ctx.actor.roles.every((r) => r === 'member');
 }
+
+/** How many entries match and their net points — the totals row of a streamed ledger. */
+export async function entryTotals(ctx: ActorContext, q: EntryFilter): Promise<{ count: number; points: number }> {
+  const [r] = await ctx.db
+    .select({ count: count(), points: sql<number>`coalesce(sum(${pointEntries.points}), 0)::int` })
+    .from(pointEntries)
+    .where(and(...entryConditions(ctx, q)));
+  return { count: r?.count ?? 0, points: r?.points ?? 0 };
+}
+
+/**
+ * Every matching entry, newest day first, read in keyset pages of `pageSize` so an export of a million entries
+ * never holds more than one page in memory. The key is (day, id): created_at has microseconds that a JS Date
+ * would round away, which would skip rows at a page boundary.
+ */
+export async function* streamEntries(db: Db, ctx: ActorContext, q: EntryFilter, pageSize = 1000): AsyncGenerator<EntryResponse> {
+  const base = entryConditions(ctx, q);
+  let after: { occurredOn: string; id: string } | undefined;
+  for (;;) {
+    const conds = after ? [...base, sql`(${pointEntries.occurredOn}, ${pointEntries.id}) < (${after.occurredOn}, ${after.id}::uuid)`] : base;
+    const page = await entryRows(db, and(...conds)).orderBy(desc(pointEntries.occurredOn), desc(pointEntries.id)).limit(pageSize);
+    for (const r of page) yield toEntryResponse(r);
+    const last = page.at(-1);
+    if (!last || page.length < pageSize) return;
+    after = { occurredOn: last.occurredOn, id: last.id };
+  }
+}
+

@@ -53,8 +53,8 @@ export async function buildTourReport(ctx: ActorContext, id: string): Promise<{ 
   const tour = await getTour(ctx, id);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Gongjian';
-  addLedgerSheet(wb, scoreSheet(tour, tour.orgName));
-  addLedgerSheet(wb, findingSheet(tour, tour.orgName));
+  await addLedgerSheet(wb, scoreSheet(tour, tour.orgName));
+  await addLedgerSheet(wb, findingSheet(tour, tour.orgName));
   return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), filename: `${tour.title}.xlsx` };
 }
 
