@@ -6,7 +6,7 @@ import { shanghaiDate } from '../../platform/time.js';
 import { recordAudit } from '../audit/index.js';
 import { assertFilesExist, files } from '../files/index.js';
 import { getOrgInScope, inScope, orgUnits } from '../org-units/index.js';
-import { boundingBox, findGridAt, getBuildingInScope, getGridInScope, grids, haversineMetres } from '../places/index.js';
+import { boundingBox, findGridAt, getBuildingInScope, getGridInScope, gridScope, grids, haversineMetres } from '../places/index.js';
 import { openRectificationItem, rectificationItems, type RectificationState } from '../rectification/index.js';
 import { hazardCategoryLabels } from './hazards.labels.js';
 import type { CreateHazardBody, DeadlineFixBody, FixNowBody, HazardResponse, HazardStatus, LinkHazardBody, ListHazardsQuery } from './hazards.schema.js';
@@ -113,7 +113,7 @@ async function loadHazardForUpdate(tx: Db, ctx: ActorContext, id: string): Promi
   const [row] = await tx
     .select()
     .from(hazards)
-    .where(and(eq(hazards.tenantId, ctx.tenantId), eq(hazards.id, id), inScope(ctx, hazards.orgId)))
+    .where(and(eq(hazards.tenantId, ctx.tenantId), eq(hazards.id, id), inScope(ctx, hazards.orgId), gridScope(ctx, hazards.gridId, hazards.reportedBy)))
     .for('update');
   if (!row) throw notFound('隐患');
   return row;
@@ -247,7 +247,7 @@ function toHazardResponse(r: HazardRow, today: string): HazardResponse {
 }
 
 export async function getHazard(ctx: ActorContext, id: string): Promise<HazardResponse> {
-  const [row] = await baseQuery(ctx.db).where(and(eq(hazards.tenantId, ctx.tenantId), eq(hazards.id, id), inScope(ctx, hazards.orgId)));
+  const [row] = await baseQuery(ctx.db).where(and(eq(hazards.tenantId, ctx.tenantId), eq(hazards.id, id), inScope(ctx, hazards.orgId), gridScope(ctx, hazards.gridId, hazards.reportedBy)));
   if (!row) throw notFound('隐患');
   return toHazardResponse(row, shanghaiDate());
 }
@@ -285,7 +285,7 @@ function decodeCursor(cursor: string): { at: string; id: string } {
 /** Newest first, keyset-paged on (reported_at, id) so page 1,000 costs what page 1 costs. */
 export async function listHazards(ctx: ActorContext, q: ListHazardsQuery) {
   const today = shanghaiDate();
-  const conds: SQL[] = [eq(hazards.tenantId, ctx.tenantId), inScope(ctx, hazards.orgId)];
+  const conds: SQL[] = [eq(hazards.tenantId, ctx.tenantId), inScope(ctx, hazards.orgId), gridScope(ctx, hazards.gridId, hazards.reportedBy)];
   if (q.category) conds.push(eq(hazards.category, q.category));
   if (q.status) conds.push(statusCondition(q.status));
   if (q.gridId) conds.push(eq(hazards.gridId, q.gridId));

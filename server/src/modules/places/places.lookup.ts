@@ -4,14 +4,15 @@ import { notFound } from '../../platform/errors.js';
 import type { ActorContext } from '../../platform/request-context.js';
 import { inScope } from '../org-units/index.js';
 import { boundaryContains, type GridBoundary } from './places.geo.js';
+import { gridScope } from './places.grid-scope.js';
 import { buildings, grids } from './places.table.js';
 
 export type Grid = typeof grids.$inferSelect;
 export type Building = typeof buildings.$inferSelect;
 
-/** One grid if its village/community lies in the actor's scope; otherwise NOT_FOUND. */
+/** One grid if its village/community lies in the actor's scope (and, for a grid worker, she is posted to it); otherwise NOT_FOUND. */
 export async function getGridInScope(ctx: ActorContext, id: string, db: Db = ctx.db): Promise<Grid> {
-  const [row] = await db.select().from(grids).where(and(eq(grids.tenantId, ctx.tenantId), eq(grids.id, id), inScope(ctx, grids.orgId)));
+  const [row] = await db.select().from(grids).where(and(eq(grids.tenantId, ctx.tenantId), eq(grids.id, id), inScope(ctx, grids.orgId), gridScope(ctx, grids.id)));
   if (!row) throw notFound('网格');
   return row;
 }

@@ -85,8 +85,19 @@ describe('places over HTTP', () => {
     expect(grid).toMatchObject({ name: '石寨村测试网格', code: 'TEST-01', orgName: '石寨村党总支', boundary: null, staff: [], groups: [] });
     const listed = ((await t.request({ method: 'GET', url: `/api/places/grids?orgId=${grid.orgId}`, cookie: admin })).json() as { items: Grid[] }).items;
     expect(listed.map((g) => g.id)).toContain(grid.id);
-    // And the village's grid worker sees it at once (it lies in her scope).
+    // The village's grid worker sees only the grids she is posted to: not this one, nor a hazard reported in it…
+    expect((await t.request({ method: 'GET', url: `/api/places/grids/${grid.id}`, cookie: worker })).statusCode).toBe(404);
+    const reported = await t.request({ method: 'POST', url: '/api/hazards', cookie: admin, payload: { category: 'fire', description: '新网格内的消防通道堵塞', address: '石寨村测试网格3号楼', gridId: grid.id } });
+    expect(reported.statusCode).toBe(201);
+    const hazardId = (reported.json() as { id: string }).id;
+    expect((await t.request({ method: 'GET', url: `/api/hazards/${hazardId}`, cookie: worker })).statusCode).toBe(404);
+    const before = (await t.request({ method: 'GET', url: '/api/hazards?pageSize=200', cookie: worker })).json() as { items: Array<{ id: string }> };
+    expect(before.items.map((h) => h.id)).not.toContain(hazardId);
+    // …until she is posted to it.
+    const me = (await t.request({ method: 'GET', url: '/api/auth/me', cookie: worker })).json() as { user: { id: string } };
+    expect((await t.request({ method: 'POST', url: `/api/places/grids/${grid.id}/staff`, cookie: admin, payload: { userId: me.user.id, role: 'worker' } })).statusCode).toBe(200);
     expect((await t.request({ method: 'GET', url: `/api/places/grids/${grid.id}`, cookie: worker })).statusCode).toBe(200);
+    expect((await t.request({ method: 'GET', url: `/api/hazards/${hazardId}`, cookie: worker })).statusCode).toBe(200);
 
     const street = orgs.find((o) => o.kind === 'street');
     const wrongLevel = await t.request({ method: 'POST', url: '/api/places/grids', cookie: admin, payload: { orgId: street?.id ?? '', name: '街道网格', code: 'TEST-02' } });

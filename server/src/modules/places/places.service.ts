@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/index.js';
 import { households } from '../households/index.js';
 import { getOrgInScope, inScope, orgNames, orgUnits } from '../org-units/index.js';
 import { parseBoundary, readBoundaryUpload } from './places.boundary.js';
+import { isGridOnly } from './places.grid-scope.js';
 import { boundaryCentre, type GridBoundary } from './places.geo.js';
 import { getBuildingInScope, getGridInScope } from './places.lookup.js';
 import type { CreateGridBody, GridResponse } from './places.schema.js';
@@ -15,7 +16,8 @@ import { buildings, gridGroups, gridStaff, grids } from './places.table.js';
 export async function listGrids(ctx: ActorContext, orgId?: string, mine = false): Promise<GridResponse[]> {
   const conds = [eq(grids.tenantId, ctx.tenantId), inScope(ctx, grids.orgId)];
   if (orgId) conds.push(eq(grids.orgId, orgId));
-  if (mine) {
+  // A grid worker sees the grids she is posted to, whatever she asks for (网格员只看自己的网格).
+  if (mine || isGridOnly(ctx)) {
     conds.push(
       inArray(
         grids.id,
