@@ -407,7 +407,7 @@ CREATE TABLE "hazards" (
 	"source_id" uuid,
 	"reported_by" uuid,
 	"reporter_name" text NOT NULL,
-	"reported_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"reported_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"reported_date" date NOT NULL,
 	"report_count" integer DEFAULT 1 NOT NULL,
 	"resolution" text,

@@ -1,9 +1,10 @@
+import { readHandle } from '../../platform/db.js';
 import type { LedgerSheet } from '../../platform/excel.js';
 import type { LedgerDefinition } from '../../platform/module.js';
 import type { ActorContext } from '../../platform/request-context.js';
 import { hazardCategoryLabels, hazardSeverityLabels } from './hazards.labels.js';
 import type { HazardResponse, ListHazardsQuery } from './hazards.schema.js';
-import { listHazardsForExport } from './hazards.service.js';
+import { hazardExportTotals, streamHazardsForExport } from './hazards.service.js';
 
 const statusLabels: Record<HazardResponse['status'], string> = {
   pending: '待处置',
@@ -22,10 +23,10 @@ export async function hazardLedgerSheet(
   ctx: ActorContext,
   q: Pick<ListHazardsQuery, 'from' | 'to' | 'category' | 'status' | 'orgId'>,
 ): Promise<LedgerSheet<HazardResponse>> {
-  const rows = await listHazardsForExport(ctx, q);
-  const immediate = rows.filter((r) => r.resolution === 'immediate').length;
-  const deadline = rows.filter((r) => r.resolution === 'deadline').length;
-  const overdue = rows.filter((r) => r.overdue).length;
+  // Totals from SQL and rows streamed page by page (from the replica when one is set): memory stays flat.
+  const db = readHandle(ctx);
+  const { total, immediate, deadline, overdue } = await hazardExportTotals(ctx, q, db);
+  const rows = streamHazardsForExport(ctx, q, db);
   return {
     sheetName: '隐患排查整改台账',
     title: `${ctx.actor.tenantName}安全隐患排查整改台账`,
@@ -46,7 +47,7 @@ export async function hazardLedgerSheet(
       { header: '销号时间', width: 18, value: (r) => localTime(r.fixedAt) },
     ],
     rows,
-    totals: { 0: `共排查 ${rows.length} 条，立即整改 ${immediate} 条，限期整改 ${deadline} 条，逾期未改 ${overdue} 条` },
+    totals: { 0: `共排查 ${total} 条，立即整改 ${immediate} 条，限期整改 ${deadline} 条，逾期未改 ${overdue} 条` },
   };
 }
 

@@ -149,6 +149,25 @@ describe('hazards', { timeout: 240_000 }, () => {
     expect((await t.request({ method: 'GET', url: '/api/hazards?cursor=garbage', cookie: admin })).statusCode).toBe(400);
   });
 
+  it('pages through a whole month without gaps, even when reports share a timestamp', async () => {
+    // Thirty copies of a March report within one millisecond, microseconds apart (a bulk import can do this): every
+    // page boundary of 13 inside the block would lose rows if the cursor dropped the microseconds.
+    const [one] = await t.db.select().from(hazards).where(and(gte(hazards.reportedDate, '2018-03-01'), lte(hazards.reportedDate, '2018-03-31'))).limit(1);
+    await t.db.insert(hazards).values(
+      Array.from({ length: 30 }, (_, n) => ({ ...one, id: undefined, description: `${one.description}（副本${n + 1}）`, rectificationItemId: null, reportedAt: sql`${`2018-03-15 02:00:00.1230${String(n + 10)}+00`}::timestamptz` })),
+    );
+    const [expected] = await t.db.select({ n: count() }).from(hazards).where(and(gte(hazards.reportedDate, '2018-03-01'), lte(hazards.reportedDate, '2018-03-31')));
+    const seen = new Set<string>();
+    let cursor = '';
+    for (let i = 0; i < 1000; i++) {
+      const page = (await t.request({ method: 'GET', url: `/api/hazards?from=2018-03-01&to=2018-03-31&pageSize=13${cursor ? `&cursor=${cursor}` : ''}`, cookie: admin })).json();
+      for (const h of page.items as Array<{ id: string }>) seen.add(h.id);
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(seen.size).toBe(expected.n);
+  });
+
   it('reports the 2018 figures of the demo street, matching a hand count and the report', async () => {
     const res = await t.request({ method: 'GET', url: '/api/hazards/figures?from=2018-01-01&to=2018-12-31', cookie: admin });
     expect(res.statusCode).toBe(200);

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import type { ActorContext } from '../../platform/request-context.js';
@@ -351,14 +351,48 @@ export async function mapHazards(ctx: ActorContext, q: { gridId?: string; catego
 }
 
 /** Every hazard of the filter (bounded), oldest first, for the ledger export. */
-export async function listHazardsForExport(ctx: ActorContext, q: Pick<ListHazardsQuery, 'from' | 'to' | 'category' | 'status' | 'orgId'>, limit = 50000): Promise<HazardResponse[]> {
-  const today = shanghaiDate();
-  const conds: SQL[] = [eq(hazards.tenantId, ctx.tenantId), inScope(ctx, hazards.orgId)];
+type ExportFilter = Pick<ListHazardsQuery, 'from' | 'to' | 'category' | 'status' | 'orgId'>;
+
+function exportConditions(ctx: ActorContext, q: ExportFilter): SQL[] {
+  const conds: SQL[] = [eq(hazards.tenantId, ctx.tenantId), inScope(ctx, hazards.orgId), gridScope(ctx, hazards.gridId, hazards.reportedBy)];
   if (q.category) conds.push(eq(hazards.category, q.category));
   if (q.status) conds.push(statusCondition(q.status));
   if (q.orgId) conds.push(sql`${hazards.orgId} in (select id from org_units where tenant_id = ${ctx.tenantId} and path like (select path from org_units where tenant_id = ${ctx.tenantId} and id = ${q.orgId}) || '%')`);
   if (q.from) conds.push(gte(hazards.reportedDate, q.from));
   if (q.to) conds.push(lte(hazards.reportedDate, q.to));
-  const rows = await baseQuery(ctx.db).where(and(...conds)).orderBy(hazards.reportedAt).limit(limit);
-  return rows.map((r) => toHazardResponse(r, today));
+  return conds;
+}
+
+/** The hazard ledger's totals row, counted in SQL: found, fixed at once, by deadline, overdue. */
+export async function hazardExportTotals(ctx: ActorContext, q: ExportFilter, db: Db = ctx.db) {
+  const today = shanghaiDate();
+  const [r] = await db
+    .select({
+      total: sql<number>`count(*)::int`,
+      immediate: sql<number>`(count(*) filter (where ${hazards.resolution} = 'immediate'))::int`,
+      deadline: sql<number>`(count(*) filter (where ${hazards.resolution} = 'deadline'))::int`,
+      overdue: sql<number>`(count(*) filter (where ${hazards.resolution} = 'deadline' and ${rectificationItems.state} <> 'closed' and ${rectificationItems.deadline} < ${today}))::int`,
+    })
+    .from(hazards)
+    .leftJoin(rectificationItems, and(eq(rectificationItems.tenantId, hazards.tenantId), eq(rectificationItems.id, hazards.rectificationItemId)))
+    .where(and(...exportConditions(ctx, q)));
+  return { total: r?.total ?? 0, immediate: r?.immediate ?? 0, deadline: r?.deadline ?? 0, overdue: r?.overdue ?? 0 };
+}
+
+/**
+ * Every hazard for the ledger, oldest first, in keyset pages on (reported_at, id): an export of a million rows
+ * holds one page in memory at a time (reported_at has millisecond precision, so the Date key is exact).
+ */
+export async function* streamHazardsForExport(ctx: ActorContext, q: ExportFilter, db: Db = ctx.db, pageSize = 1000): AsyncGenerator<HazardResponse> {
+  const today = shanghaiDate();
+  const base = exportConditions(ctx, q);
+  let after: { at: Date; id: string } | undefined;
+  for (;;) {
+    const conds = after ? [...base, sql`(${hazards.reportedAt}, ${hazards.id}) > (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`] : base;
+    const rows = await baseQuery(db).where(and(...conds)).orderBy(asc(hazards.reportedAt), asc(hazards.id)).limit(pageSize);
+    for (const r of rows) yield toHazardResponse(r, today);
+    const last = rows.at(-1);
+    if (!last || rows.length < pageSize) return;
+    after = { at: last.hazard.reportedAt, id: last.hazard.id };
+  }
 }

@@ -41,7 +41,8 @@ export const hazards = pgTable(
     sourceId: uuid(),
     reportedBy: uuid(),
     reporterName: text().notNull(),
-    reportedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // Millisecond precision: the keyset cursor carries a JS Date, which would round microseconds away and skip rows.
+    reportedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
     /** Shanghai day of the report: the period figures count by it. */
     reportedDate: date({ mode: 'string' }).notNull(),
     /** How many reports were linked to this one instead of filing a duplicate. */
