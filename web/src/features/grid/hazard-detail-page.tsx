@@ -6,7 +6,7 @@ import { ErrorAlert, handleFormError } from '../../ui/error-alert';
 import { formatDateTime } from '../../ui/format';
 import { PageHeader } from '../../ui/page-header';
 import { useFixByDeadline, useFixNow, useHazard, useOrgTree } from './hooks';
-import { PhotoUpload } from './photo-upload';
+import { PhotoUpload } from '../../ui/photo-upload';
 import { hazardStatusColors } from './status-colors';
 
 /** One hazard; while undecided, the reporter or the street picks 立即整改 (with evidence) or 限期整改 (into the ledger). */
@@ -101,7 +101,7 @@ function DecisionCard({ hazardId, defaultOrgId }: { hazardId: string; defaultOrg
             <Input.TextArea rows={2} maxLength={2000} />
           </Form.Item>
           <Form.Item name="evidenceFileIds" label={t('grid.field.evidence')} rules={[{ required: true, type: 'array', min: 1 }]}>
-            <PhotoUpload />
+            <PhotoUpload label={t('grid.upload')} />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={fixNow.isPending}>
             {t('grid.decide.now')}

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../ui/format';
 import { PageHeader } from '../../ui/page-header';
 import { useIsMobile } from '../../ui/use-is-mobile';
 import { useRectificationAction, useRectificationItem, useRectificationItems, type RectificationAction, type RectificationItem } from './hooks';
-import { PhotoUpload } from './photo-upload';
+import { PhotoUpload } from '../../ui/photo-upload';
 import { lightColors, rectificationStateColors } from './status-colors';
 
 /** 整改台账: every source's items with their clock; a drawer shows the timeline and the allowed next steps. */
@@ -154,7 +154,7 @@ function ItemDetail({ id }: { id: string }) {
           )}
           {action === 'submit' ? (
             <Form.Item name="evidenceFileIds" label={t('grid.field.evidence')} rules={[{ required: true, type: 'array', min: 1 }]} initialValue={[]}>
-              <PhotoUpload testId="item-evidence" />
+              <PhotoUpload label={t('grid.upload')} testId="item-evidence" />
             </Form.Item>
           ) : null}
           <Button type="primary" htmlType="submit" block data-testid="item-confirm" loading={act.isPending}>

@@ -6,7 +6,7 @@ import { useT } from '../../i18n/i18n-context';
 import { handleFormError } from '../../ui/error-alert';
 import { PageHeader } from '../../ui/page-header';
 import { findNearby, hazardCategories, useLinkHazard, useReportHazard, type CreateHazardBody, type HazardCategory, type HazardSeverity, type NearbyHazard } from './hooks';
-import { PhotoUpload } from './photo-upload';
+import { PhotoUpload } from '../../ui/photo-upload';
 
 interface FormValues {
   category: HazardCategory;
@@ -119,7 +119,7 @@ export default function ReportHazardPage() {
             <Input data-testid="hazard-address" maxLength={200} />
           </Form.Item>
           <Form.Item name="photoFileIds" label={t('grid.field.photos')}>
-            <PhotoUpload testId="hazard-photos" />
+            <PhotoUpload label={t('grid.upload')} testId="hazard-photos" />
           </Form.Item>
           {duplicates ? (
             <Alert
