@@ -3,26 +3,14 @@ import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { offsetOf } from '../../platform/pagination.js';
 import type { ActorContext, AppServices } from '../../platform/request-context.js';
-import type { Role } from '../../platform/roles.js';
+import { roles, type Role } from '../../platform/roles.js';
 import { recordAudit } from '../audit/index.js';
 import { sessions, users } from './accounts.table.js';
 import type { ListUsersQuery } from './users.schema.js';
 import { clearTwoFactor, isAdministrator, loadSecuritySettings } from './two-factor.service.js';
 
 /** Only these roles may be granted by a street's security administrator (never platform_admin). */
-const grantable: readonly Role[] = [
-  'street_admin',
-  'instructor',
-  'secretary',
-  'grid_worker',
-  'member',
-  'unit_contact',
-  'resident',
-  'auditor',
-  'system_admin',
-  'security_admin',
-  'audit_admin',
-];
+const grantable: readonly Role[] = roles.filter((r) => r !== 'platform_admin');
 
 function describeUser(u: typeof users.$inferSelect) {
   return {
