@@ -1,5 +1,5 @@
 /**
- * Smoke pass over the members, enterprises/environment and livelihood pages: each page opens for a
+ * Smoke pass over the members, enterprises/environment, livelihood, grid-admin and account pages: each page opens for a
  * role that may see it, with no uncaught error, no console error, no failing /api/ call, no error
  * boundary, no raw catalogue key on screen, and (on a phone) nothing wider than 375 px.
  */
@@ -56,8 +56,10 @@ const interactions: Record<string, (page: Page) => Promise<void>> = {
     if ((await review.count()) > 0) await review.first().click();
   },
   '/resettlement': async (page) => {
+    // A project card opens the project's own page (phases, milestones, units).
     await page.locator('.ant-card-hoverable').first().click();
-    await page.locator('.ant-drawer-body').waitFor();
+    await page.waitForURL(/\/resettlement\/projects\//);
+    await settle(page);
   },
   '/campaigns': async (page) => {
     await page.locator('.ant-segmented-item').nth(1).click();
@@ -140,9 +142,15 @@ async function adminVisits(context: BrowserContext): Promise<Visit[]> {
     '/environment/sites',
     '/environment/entries',
     '/resettlement',
+    '/resettlement/settings',
     '/campaigns',
     '/cobuild',
     '/requests',
+    '/grid/admin',
+    '/calendar',
+    '/open311-keys',
+    '/enterprises/drills',
+    '/account',
   ].map((path) => ({ path, then: interactions[path] }));
 }
 
