@@ -285,15 +285,10 @@ function decodeCursor(cursor: string): { at: string; id: string } {
 /** Newest first, keyset-paged on (reported_at, id) so page 1,000 costs what page 1 costs. */
 export async function listHazards(ctx: ActorContext, q: ListHazardsQuery) {
   const today = shanghaiDate();
-  const conds: SQL[] = [eq(hazards.tenantId, ctx.tenantId), inScope(ctx, hazards.orgId), gridScope(ctx, hazards.gridId, hazards.reportedBy)];
-  if (q.category) conds.push(eq(hazards.category, q.category));
-  if (q.status) conds.push(statusCondition(q.status));
+  const conds = filterConditions(ctx, q);
   if (q.gridId) conds.push(eq(hazards.gridId, q.gridId));
-  if (q.orgId) conds.push(sql`${hazards.orgId} in (select id from org_units where tenant_id = ${ctx.tenantId} and path like (select path from org_units where tenant_id = ${ctx.tenantId} and id = ${q.orgId}) || '%')`);
-  if (q.from) conds.push(gte(hazards.reportedDate, q.from));
-  if (q.to) conds.push(lte(hazards.reportedDate, q.to));
   if (q.mine === 'true') conds.push(eq(hazards.reportedBy, ctx.actor.userId));
-  if (q.overdue === 'true') conds.push(and(eq(hazards.resolution, 'deadline'), ne(rectificationItems.state, 'closed'), lt(rectificationItems.deadline, today)) as SQL);
+  if (q.overdue === 'true') conds.push(overdueHazard(today));
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
     conds.push(sql`(${hazards.reportedAt}, ${hazards.id}) < (${c.at}::timestamptz, ${c.id}::uuid)`);
@@ -353,7 +348,13 @@ export async function mapHazards(ctx: ActorContext, q: { gridId?: string; catego
 /** Every hazard of the filter (bounded), oldest first, for the ledger export. */
 type ExportFilter = Pick<ListHazardsQuery, 'from' | 'to' | 'category' | 'status' | 'orgId'>;
 
-function exportConditions(ctx: ActorContext, q: ExportFilter): SQL[] {
+/** A deadline hazard whose rectification item is still open past its deadline (needs the item joined). */
+function overdueHazard(today: string): SQL {
+  return and(eq(hazards.resolution, 'deadline'), ne(rectificationItems.state, 'closed'), lt(rectificationItems.deadline, today)) as SQL;
+}
+
+/** Scope plus the filters the list and the ledger share. */
+function filterConditions(ctx: ActorContext, q: ExportFilter): SQL[] {
   const conds: SQL[] = [eq(hazards.tenantId, ctx.tenantId), inScope(ctx, hazards.orgId), gridScope(ctx, hazards.gridId, hazards.reportedBy)];
   if (q.category) conds.push(eq(hazards.category, q.category));
   if (q.status) conds.push(statusCondition(q.status));
@@ -371,11 +372,11 @@ export async function hazardExportTotals(ctx: ActorContext, q: ExportFilter, db:
       total: sql<number>`count(*)::int`,
       immediate: sql<number>`(count(*) filter (where ${hazards.resolution} = 'immediate'))::int`,
       deadline: sql<number>`(count(*) filter (where ${hazards.resolution} = 'deadline'))::int`,
-      overdue: sql<number>`(count(*) filter (where ${hazards.resolution} = 'deadline' and ${rectificationItems.state} <> 'closed' and ${rectificationItems.deadline} < ${today}))::int`,
+      overdue: sql<number>`(count(*) filter (where ${overdueHazard(today)}))::int`,
     })
     .from(hazards)
     .leftJoin(rectificationItems, and(eq(rectificationItems.tenantId, hazards.tenantId), eq(rectificationItems.id, hazards.rectificationItemId)))
-    .where(and(...exportConditions(ctx, q)));
+    .where(and(...filterConditions(ctx, q)));
   return { total: r?.total ?? 0, immediate: r?.immediate ?? 0, deadline: r?.deadline ?? 0, overdue: r?.overdue ?? 0 };
 }
 
@@ -385,7 +386,7 @@ export async function hazardExportTotals(ctx: ActorContext, q: ExportFilter, db:
  */
 export async function* streamHazardsForExport(ctx: ActorContext, q: ExportFilter, db: Db = ctx.db, pageSize = 1000): AsyncGenerator<HazardResponse> {
   const today = shanghaiDate();
-  const base = exportConditions(ctx, q);
+  const base = filterConditions(ctx, q);
   let after: { at: Date; id: string } | undefined;
   for (;;) {
     const conds = after ? [...base, sql`(${hazards.reportedAt}, ${hazards.id}) > (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`] : base;
