@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Front-end budgets (issue #8): the JavaScript a browser must fetch before a page can render, gzip-compressed.
 // Reads Vite's manifest (web/dist/.vite/manifest.json, written by `vite build`): a page costs the entry's
-// static import closure plus its own route chunk's static closure. Chunks loaded later on demand (ECharts,
-// other routes) are listed but not counted. Each page has the issue's aim and a ceiling: CI fails (exit 1)
-// above the ceiling. For the phone pages the aim (200 KB) is not met yet — antd's core and React alone are
-// ~300 KB gzip — so their ceiling guards against regressions while the aim stays visible (decision 0008).
+// static import closure, plus the shell main.tsx loads for its path (the light phone shell or the antd app,
+// decision 0009), plus its own route chunk's static closure — everything fetched before it renders. Chunks
+// loaded later on demand (ECharts, other routes) are not counted. Each page has the issue's aim and a CI
+// ceiling: CI fails (exit 1) above the ceiling. Since decision 0009 the ceiling is the aim for every page.
 //   node scripts/bundle-size.mjs [distDir]
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,12 +18,14 @@ if (!fs.existsSync(manifestPath)) {
 }
 const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
 const KB = 1024;
+const phoneShell = 'src/phone/phone-app.tsx';
+const antdShell = 'src/app/app.tsx';
 const pages = [
-  { name: '党员手机端：我的积分/记录工作 (phone)', chunk: 'src/features/points/log-work-page.tsx', budget: 200 * KB, ceiling: 450 * KB },
-  { name: '网格员手机端：上报隐患 (phone)', chunk: 'src/features/grid/report-hazard-page.tsx', budget: 200 * KB, ceiling: 450 * KB },
-  { name: '居民手机端：诉求/微心愿 (phone)', chunk: 'src/features/livelihood/public-request-page.tsx', budget: 200 * KB, ceiling: 450 * KB },
-  { name: '管理端：党员管理 (admin)', chunk: 'src/features/members/members-page.tsx', budget: 500 * KB, ceiling: 500 * KB },
-  { name: '管理端：数据看板 (admin)', chunk: 'src/features/dashboard/dashboard-page.tsx', budget: 500 * KB, ceiling: 500 * KB },
+  { name: '党员手机端：我的积分/记录工作 (phone)', shell: phoneShell, chunk: 'src/features/points/log-work-page.tsx', budget: 200 * KB, ceiling: 200 * KB },
+  { name: '网格员手机端：上报隐患 (phone)', shell: phoneShell, chunk: 'src/features/grid/report-hazard-page.tsx', budget: 200 * KB, ceiling: 200 * KB },
+  { name: '居民手机端：诉求/微心愿 (phone)', shell: phoneShell, chunk: 'src/features/livelihood/public-request-page.tsx', budget: 200 * KB, ceiling: 200 * KB },
+  { name: '管理端：党员管理 (admin)', shell: antdShell, chunk: 'src/features/members/members-page.tsx', budget: 500 * KB, ceiling: 500 * KB },
+  { name: '管理端：数据看板 (admin)', shell: antdShell, chunk: 'src/features/dashboard/dashboard-page.tsx', budget: 500 * KB, ceiling: 500 * KB },
 ];
 
 const gzipCache = new Map();
@@ -53,12 +55,13 @@ console.log(`entry (${manifest[entryKey].file}) and its static imports: ${fmt(su
 console.log('| page | initial JS (gzip) | CSS (gzip) | aim | CI ceiling | |');
 console.log('|---|---|---|---|---|---|');
 for (const p of pages) {
-  if (!manifest[p.chunk]) {
-    console.log(`| ${p.name} | missing chunk ${p.chunk} | | ${fmt(p.budget)} | ${fmt(p.ceiling)} | ✗ |`);
+  const missing = [p.shell, p.chunk].filter((k) => !manifest[k]);
+  if (missing.length) {
+    console.log(`| ${p.name} | missing chunk ${missing.join(', ')} | | ${fmt(p.budget)} | ${fmt(p.ceiling)} | ✗ |`);
     failed++;
     continue;
   }
-  const keys = closure(p.chunk, new Set(entryChunks));
+  const keys = closure(p.chunk, closure(p.shell, new Set(entryChunks)));
   const js = sum(keys);
   const withinCeiling = js <= p.ceiling;
   if (!withinCeiling) failed++;

@@ -58,9 +58,16 @@ export default defineConfig({
         // reached only through the dynamic import in ui/chart.tsx.
         codeSplitting: {
           groups: [
+            // What every page needs (both shells): React and TanStack Query.
             {
               name: 'react-vendor',
-              test: /[\\/]node_modules[\\/](react|react-dom|react-router|scheduler|@tanstack)[\\/]/,
+              test: /[\\/]node_modules[\\/](react|react-dom|scheduler|@tanstack)[\\/]/,
+              priority: 20,
+            },
+            // Only the antd app routes with React Router; the phone shell (decision 0009) does not load it.
+            {
+              name: 'router-vendor',
+              test: /[\\/]node_modules[\\/]react-router[\\/]/,
               priority: 20,
             },
           ],

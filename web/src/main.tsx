@@ -1,12 +1,28 @@
-import { StrictMode } from 'react';
+import { StrictMode, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
+import { matchPhoneRoute } from './phone/phone-routes';
 
+/**
+ * The entry stays tiny (decision 0009): it picks the shell from the URL. A phone page loads the light phone
+ * shell and its page in parallel (no antd, no dayjs, no echarts); every other path loads the antd app.
+ */
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
+const root = createRoot(container);
 
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+function render(Shell: ComponentType) {
+  root.render(
+    <StrictMode>
+      <Shell />
+    </StrictMode>,
+  );
+}
+
+const phoneRoute = matchPhoneRoute(window.location.pathname);
+if (phoneRoute) {
+  void Promise.all([import('./phone/phone-app'), phoneRoute.load()]).then(([{ PhoneApp }, { default: Page }]) =>
+    render(() => <PhoneApp route={phoneRoute} page={Page} />),
+  );
+} else {
+  void import('./app/app').then(({ App }) => render(App));
+}

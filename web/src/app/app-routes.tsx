@@ -1,10 +1,11 @@
 import { Flex, Spin } from 'antd';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useAuth } from './auth';
 import { AppLayout } from './app-layout';
 import type { FeatureRoute } from './feature-manifest';
 import { features } from './features';
+import { matchPhoneRoute } from '../phone/phone-routes';
 import { ForbiddenPage, NotFoundPage } from './status-pages';
 
 const LoginPage = lazy(() => import('./login-page'));
@@ -35,6 +36,21 @@ function RequirePermission({ route }: { route: FeatureRoute }) {
   return <Page />;
 }
 
+/**
+ * A phone page reached from inside the antd app (menu, link, login's `next`): load it as a new document so the
+ * entry renders it in the light phone shell (decision 0009). `replace` keeps one history entry for it, so the
+ * browser's Back returns to the antd page.
+ */
+function PhoneShellLoad() {
+  const location = useLocation();
+  useEffect(() => {
+    window.location.replace(location.pathname + location.search + location.hash);
+  }, [location]);
+  return <FullPageSpin />;
+}
+
+const isPhonePath = (path: string) => matchPhoneRoute(path) !== undefined;
+
 const layoutRoutes = features.flatMap((feature) => feature.routes);
 const publicRoutes = features.flatMap((feature) => feature.publicRoutes ?? []);
 
@@ -51,6 +67,7 @@ export function AppRoutes() {
         }
       />
       {publicRoutes.map((route) => {
+        if (isPhonePath(route.path)) return <Route key={`public:${route.path}`} path={route.path} element={<PhoneShellLoad />} />;
         const Page = route.element;
         return (
           <Route
@@ -72,7 +89,7 @@ export function AppRoutes() {
         }
       >
         {layoutRoutes.map((route) => (
-          <Route key={route.path} path={route.path} element={<RequirePermission route={route} />} />
+          <Route key={route.path} path={route.path} element={isPhonePath(route.path) ? <PhoneShellLoad /> : <RequirePermission route={route} />} />
         ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>

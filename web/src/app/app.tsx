@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -6,22 +6,13 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { BrowserRouter } from 'react-router';
 import { I18nProvider, useI18n } from '../i18n/i18n-context';
-import { isApiError } from '../ui/api';
 import { ErrorToastBridge } from '../ui/error-alert';
 import { AppRoutes } from './app-routes';
 import { AuthProvider } from './auth';
 import { featureCatalogues } from './features';
+import { createQueryClient } from './query-client';
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      // A 4xx will not change on retry; network blips and 5xx get two more tries.
-      retry: (failureCount, error) => !(isApiError(error) && error.status >= 400 && error.status < 500) && failureCount < 2,
-      refetchOnWindowFocus: false,
-      staleTime: 30_000,
-    },
-  },
-});
+const queryClient = createQueryClient();
 
 const theme = {
   token: { colorPrimary: '#c8161d', borderRadius: 6 },

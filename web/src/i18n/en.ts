@@ -101,4 +101,12 @@ export const en: Record<CoreMessageKey, string> = {
   'common.filters': 'Filters',
   'common.copy': 'Copy',
   'common.copied': 'Copied',
+  'common.delete': 'Delete',
+
+  'form.required': 'Required',
+  'form.choose': 'Choose…',
+  'form.filter': 'Type to filter',
+
+  'phone.home': 'Workbench',
+  'phone.homeTitle': 'Back to the workbench (full version)',
 };

@@ -99,6 +99,14 @@ export const zh = {
   'common.filters': '筛选',
   'common.copy': '复制',
   'common.copied': '已复制',
+  'common.delete': '删除',
+
+  'form.required': '请填写此项',
+  'form.choose': '请选择',
+  'form.filter': '输入文字筛选',
+
+  'phone.home': '工作台',
+  'phone.homeTitle': '返回工作台（完整版）',
 } as const;
 
 export type CoreMessageKey = keyof typeof zh;
