@@ -5,9 +5,12 @@ import { sessionsResponse } from './accounts.schema.js';
 import { confirmSelf, disableSelf, enrolSelf, loadSecuritySettings, twoFactorStatus, updateSecuritySettings } from './two-factor.service.js';
 import {
   codeBody,
+  createdUserResponse,
+  createUserBody,
   enrolmentResponse,
   listUsersQuery,
   passwordBody,
+  passwordResetResponse,
   recoveryCodesResponse,
   rolesBody,
   securitySettingsBody,
@@ -18,7 +21,17 @@ import {
   userListResponse,
   userSummary,
 } from './users.schema.js';
-import { endOwnSession, endUserSessions, listUserSessions, listUsers, resetUserTwoFactor, setUserRoles, setUserStatus } from './users.service.js';
+import {
+  createAccount,
+  endOwnSession,
+  endUserSessions,
+  listUserSessions,
+  listUsers,
+  resetUserPassword,
+  resetUserTwoFactor,
+  setUserRoles,
+  setUserStatus,
+} from './users.service.js';
 
 const tags = ['auth'];
 const self = { permission: 'authenticated' };
@@ -41,6 +54,12 @@ export const securityRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/users', { config: { permission: 'account.read' }, schema: { tags, querystring: listUsersQuery, response: { 200: userListResponse } } }, async (req) =>
     listUsers(requireActor(req.ctx), req.query),
+  );
+  app.post('/users', { config: { permission: 'account.manage' }, schema: { tags, body: createUserBody, response: { 201: createdUserResponse } } }, async (req, reply) =>
+    reply.code(201).send(await createAccount(requireActor(req.ctx), req.body)),
+  );
+  app.post('/users/:id/password/reset', { config: { permission: 'account.manage' }, schema: { tags, params: userIdParams, response: { 200: passwordResetResponse } } }, async (req) =>
+    resetUserPassword(requireActor(req.ctx), req.params.id),
   );
   app.patch('/users/:id/status', { config: { permission: 'account.manage' }, schema: { tags, params: userIdParams, body: statusBody, response: { 200: userSummary } } }, async (req) =>
     setUserStatus(requireActor(req.ctx), req.params.id, req.body.status, req.body.reason),

@@ -19,6 +19,9 @@ export const userSummary = z.object({
   passwordChangedAt: z.date(),
   twoFactor: z.boolean(),
   lockedUntil: z.date().nullable(),
+  scopeOrgId: z.string().nullable(),
+  scopeOrgName: z.string().nullable(),
+  mustChangePassword: z.boolean(),
 });
 export const userListResponse = pagedResponse(userSummary);
 
@@ -26,6 +29,18 @@ export const userIdParams = z.object({ id: z.uuid() });
 export const sessionIdParams = z.object({ id: z.string().max(64) });
 export const statusBody = z.object({ status: z.enum(['active', 'disabled']), reason: z.string().trim().max(200).optional() });
 export const rolesBody = z.object({ roles: z.array(z.enum(roles)).min(1, '至少一个角色').max(5) });
+
+/** A new login from the system administrator: business roles only (administrator roles are the security administrator's). */
+export const createUserBody = z.object({
+  username: z.string().trim().regex(/^[A-Za-z0-9_.-]{2,32}$/, '用户名为2–32位字母、数字或 _ . -'),
+  displayName: z.string().trim().min(1, '请输入姓名').max(40),
+  roles: z.array(z.enum(roles)).min(1, '至少一个角色').max(5),
+  scopeOrgId: z.uuid().optional(),
+});
+export type CreateUserBody = z.infer<typeof createUserBody>;
+/** The one-time password is shown once to the administrator; the user must change it at the first login. */
+export const createdUserResponse = z.object({ user: userSummary, temporaryPassword: z.string() });
+export const passwordResetResponse = z.object({ temporaryPassword: z.string() });
 
 export const securitySettingsBody = z.object({
   requireTotpForAdmins: z.boolean(),

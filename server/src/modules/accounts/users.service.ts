@@ -3,16 +3,20 @@ import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { offsetOf } from '../../platform/pagination.js';
 import type { ActorContext, AppServices } from '../../platform/request-context.js';
-import { roles, type Role } from '../../platform/roles.js';
+import { adminRoles, roles, streetWideRoles, type Role } from '../../platform/roles.js';
 import { recordAudit } from '../audit/index.js';
+import { getOrgInScope, orgNames } from '../org-units/index.js';
 import { sessions, users } from './accounts.table.js';
-import type { ListUsersQuery } from './users.schema.js';
+import { generatePassword, hashPassword } from './passwords.js';
+import type { CreateUserBody, ListUsersQuery } from './users.schema.js';
 import { clearTwoFactor, isAdministrator, loadSecuritySettings } from './two-factor.service.js';
 
 /** Only these roles may be granted by a street's security administrator (never platform_admin). */
 const grantable: readonly Role[] = roles.filter((r) => r !== 'platform_admin');
 
-function describeUser(u: typeof users.$inferSelect) {
+type UserRow = typeof users.$inferSelect;
+
+function describeUser(u: UserRow, names: Map<string, string> = new Map()) {
   return {
     id: u.id,
     username: u.username,
@@ -24,8 +28,19 @@ function describeUser(u: typeof users.$inferSelect) {
     passwordChangedAt: u.passwordChangedAt,
     twoFactor: u.totpEnabledAt !== null,
     lockedUntil: u.lockedUntil,
+    scopeOrgId: u.scopeOrgId,
+    scopeOrgName: u.scopeOrgId ? (names.get(u.scopeOrgId) ?? null) : null,
+    mustChangePassword: u.mustChangePassword,
   };
 }
+
+/** Users with their scope's name (one lookup for the whole page). */
+async function describeUsers(ctx: ActorContext, rows: UserRow[]) {
+  const names = await orgNames(ctx, rows.flatMap((u) => (u.scopeOrgId ? [u.scopeOrgId] : [])));
+  return rows.map((u) => describeUser(u, names));
+}
+
+const describeOne = async (ctx: ActorContext, u: UserRow) => (await describeUsers(ctx, [u]))[0];
 
 export async function listUsers(ctx: ActorContext, q: ListUsersQuery) {
   const where: SQL[] = [eq(users.tenantId, ctx.actor.tenantId)];
@@ -40,7 +55,7 @@ export async function listUsers(ctx: ActorContext, q: ListUsersQuery) {
     ctx.db.select().from(users).where(cond).orderBy(asc(users.username)).limit(q.pageSize).offset(offsetOf(q)),
     ctx.db.select({ total: count() }).from(users).where(cond),
   ]);
-  return { items: rows.map(describeUser), total, page: q.page, pageSize: q.pageSize };
+  return { items: await describeUsers(ctx, rows), total, page: q.page, pageSize: q.pageSize };
 }
 
 async function loadUser(ctx: ActorContext, id: string) {
@@ -53,7 +68,7 @@ async function loadUser(ctx: ActorContext, id: string) {
 export async function setUserStatus(ctx: ActorContext, id: string, status: 'active' | 'disabled', reason: string | undefined) {
   const u = await loadUser(ctx, id);
   if (u.id === ctx.actor.userId && status === 'disabled') throw new AppError('INVALID_STATE', '不能停用自己的账户');
-  if (u.status === status) return describeUser(u);
+  if (u.status === status) return describeOne(ctx, u);
   const [row] = await ctx.db.transaction(async (tx) => {
     const updated = await tx
       .update(users)
@@ -64,7 +79,55 @@ export async function setUserStatus(ctx: ActorContext, id: string, status: 'acti
     await recordAudit(tx, ctx, { action: status === 'disabled' ? 'account.disabled' : 'account.enabled', entityType: 'user', entityId: u.id, before: { status: u.status }, after: { status }, reason });
     return updated;
   });
-  return describeUser(row ?? u);
+  return describeOne(ctx, row ?? u);
+}
+
+/**
+ * The system administrator opens a login with business roles only: administrator roles are granted by the security
+ * administrator (等保 separation). A one-time password is returned once and must be changed at the first login.
+ */
+export async function createAccount(ctx: ActorContext, input: CreateUserBody) {
+  const bad = input.roles.filter((r) => adminRoles.includes(r));
+  if (bad.length > 0) throw new AppError('VALIDATION', '管理员角色由安全管理员授予', [{ path: 'roles', message: '管理员角色由安全管理员授予' }]);
+  const scopeOrgId = input.scopeOrgId ?? ctx.actor.scopeOrgId;
+  if (!scopeOrgId) throw new AppError('VALIDATION', '请选择管辖范围', [{ path: 'scopeOrgId', message: '请选择管辖范围' }]);
+  await getOrgInScope(ctx, scopeOrgId);
+  const [taken] = await ctx.db.select({ id: users.id }).from(users).where(and(eq(users.tenantId, ctx.actor.tenantId), eq(users.username, input.username)));
+  if (taken) throw new AppError('VALIDATION', '用户名已被使用', [{ path: 'username', message: '用户名已被使用' }]);
+  const temporaryPassword = generatePassword();
+  const passwordHash = await hashPassword(temporaryPassword, ctx.services.config.argon2MemoryKib);
+  const row = await ctx.db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(users)
+      .values({ tenantId: ctx.actor.tenantId, username: input.username, displayName: input.displayName, passwordHash, roles: input.roles, scopeOrgId, mustChangePassword: true })
+      .returning();
+    if (!created) throw new Error('insert returned nothing');
+    await recordAudit(tx, ctx, {
+      action: 'account.created',
+      entityType: 'user',
+      entityId: created.id,
+      after: { username: created.username, displayName: created.displayName, roles: created.roles, scopeOrgId, streetWide: created.roles.some((r) => streetWideRoles.includes(r)) },
+    });
+    return created;
+  });
+  return { user: await describeOne(ctx, row), temporaryPassword };
+}
+
+/** A forgotten password: a new one-time password (shown once), the old sessions ended, the lock lifted. */
+export async function resetUserPassword(ctx: ActorContext, id: string): Promise<{ temporaryPassword: string }> {
+  const u = await loadUser(ctx, id);
+  if (u.id === ctx.actor.userId) throw new AppError('INVALID_STATE', '请在个人中心修改自己的密码');
+  const temporaryPassword = generatePassword();
+  const passwordHash = await hashPassword(temporaryPassword, ctx.services.config.argon2MemoryKib);
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, updatedAt: new Date() })
+      .where(and(eq(users.tenantId, u.tenantId), eq(users.id, u.id)));
+    await tx.delete(sessions).where(and(eq(sessions.tenantId, u.tenantId), eq(sessions.userId, u.id)));
+    await recordAudit(tx, ctx, { action: 'account.password_reset', entityType: 'user', entityId: u.id, after: { mustChangePassword: true } });
+  });
+  return { temporaryPassword };
 }
 
 /** The security administrator grants roles; nobody changes their own roles. */
@@ -80,13 +143,13 @@ export async function setUserRoles(ctx: ActorContext, id: string, roles: Role[])
     await recordAudit(tx, ctx, { action: 'account.roles_changed', entityType: 'user', entityId: u.id, before: { roles: u.roles }, after: { roles } });
     return updated;
   });
-  return describeUser(row ?? u);
+  return describeOne(ctx, row ?? u);
 }
 
 export async function resetUserTwoFactor(ctx: ActorContext, id: string) {
   const u = await loadUser(ctx, id);
   await clearTwoFactor(ctx.db, ctx, u, 'auth.totp_reset');
-  return describeUser({ ...u, totpEnabledAt: null });
+  return describeOne(ctx, { ...u, totpEnabledAt: null });
 }
 
 function describeSession(s: typeof sessions.$inferSelect, current: string | null) {
