@@ -29,14 +29,15 @@ describe('hazards on a phone', () => {
     expect(open).toBeTruthy();
 
     await page.goto('/hazards/new');
-    await page.getByTestId('hazard-category').click();
+    // The light phone shell (decision 0009): plain controls, no antd on this page.
+    expect(await page.locator('[class*="ant-"]').count()).toBe(0);
     const categoryLabels: Record<string, string> = { fire: '消防安全', production: '安全生产', construction: '建筑工地', gas: '燃气安全', public_order: '治安隐患', sanitation: '环境卫生', environment: '生态环境', traffic: '交通安全', other: '其他' };
-    await page.locator('.ant-select-item-option').filter({ hasText: categoryLabels[open.category] }).first().click();
+    await page.getByTestId('hazard-category').selectOption({ label: categoryLabels[open.category] });
     await page.getByTestId('hazard-description').fill('楼道内电动车充电，电线私拉乱接');
     await page.getByTestId('hazard-lat').fill(String(open.lat + 0.0001));
     await page.getByTestId('hazard-lng').fill(String(open.lng));
     await page.locator('input[type=file]').first().setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: PNG });
-    await page.locator('.ant-image').first().waitFor();
+    await page.getByTestId('photo-thumb').first().waitFor();
     await page.getByTestId('hazard-submit').click();
     await page.getByTestId('hazard-duplicates').waitFor();
     await expect(page.getByTestId('hazard-duplicates').textContent()).resolves.toContain(open.description);

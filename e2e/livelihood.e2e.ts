@@ -23,9 +23,8 @@ describe('small wish', { timeout: 300_000 }, () => {
     const page = await resident.newPage();
     await page.goto('/public/410182002/requests');
     await page.getByText('京城路街道').first().waitFor();
-    await page.locator('#orgId').click();
-    await page.locator('#orgId').fill('铁龙社区');
-    await page.locator('.ant-select-item-option').filter({ hasText: '铁龙社区党总支' }).first().click();
+    await page.locator('#orgFilter').fill('铁龙社区');
+    await page.locator('#orgId').selectOption({ label: '铁龙社区党总支' });
     await page.locator('#title').fill('想要一个新书包');
     await page.locator('#content').fill('孩子上三年级，书包破了，希望有一个新书包。');
     await page.locator('#contactName').fill('陈女士');

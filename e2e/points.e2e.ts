@@ -71,13 +71,14 @@ describe('六个一 points', { timeout: 300_000 }, () => {
     const page = await phone.newPage();
     await login(page, 'dangyuan');
     await page.goto('/points/mine');
-    await page.locator('#householdId').click();
-    await page.locator('.ant-select-item-option').first().click();
+    // The light phone shell (decision 0009): a native select of the households found.
+    await page.locator('#householdId option:nth-child(2)').waitFor({ state: 'attached' });
+    await page.locator('#householdId').selectOption({ index: 1 });
     await page.locator('#summary').fill(summary);
     await page.locator('input[type=file]').setInputFiles({ name: 'visit.png', mimeType: 'image/png', buffer: PNG });
-    await page.locator('.ant-upload-list-item-done').first().waitFor();
+    await page.getByTestId('photo-thumb').first().waitFor();
     await page.getByTestId('claim-submit').click();
-    const mine = page.locator('.ant-list-item').filter({ hasText: summary });
+    const mine = page.getByTestId('claim-item').filter({ hasText: summary });
     await mine.filter({ hasText: '待审核' }).waitFor();
     const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
