@@ -61,7 +61,17 @@ function toFieldPath(instancePath: string): string {
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const { config } = opts;
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: config.logLevel },
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            // Session cookies and credentials never reach a log line (multipart logs its headers at trace level).
+            redact: {
+              paths: ['req.headers.cookie', 'req.headers.authorization', 'busboyOptions.headers.cookie', 'busboyOptions.headers.authorization'],
+              censor: '[redacted]',
+            },
+          },
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
