@@ -13,6 +13,7 @@ import {
   passwordResetResponse,
   recoveryCodesResponse,
   rolesBody,
+  scopeChoicesResponse,
   securitySettingsBody,
   sessionIdParams,
   statusBody,
@@ -26,6 +27,7 @@ import {
   endOwnSession,
   endUserSessions,
   listUserSessions,
+  listScopeChoices,
   listUsers,
   resetUserPassword,
   resetUserTwoFactor,
@@ -54,6 +56,9 @@ export const securityRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/users', { config: { permission: 'account.read' }, schema: { tags, querystring: listUsersQuery, response: { 200: userListResponse } } }, async (req) =>
     listUsers(requireActor(req.ctx), req.query),
+  );
+  app.get('/users/scopes', { config: { permission: 'account.manage' }, schema: { tags, response: { 200: scopeChoicesResponse } } }, async (req) =>
+    listScopeChoices(requireActor(req.ctx)),
   );
   app.post('/users', { config: { permission: 'account.manage' }, schema: { tags, body: createUserBody, response: { 201: createdUserResponse } } }, async (req, reply) =>
     reply.code(201).send(await createAccount(requireActor(req.ctx), req.body)),

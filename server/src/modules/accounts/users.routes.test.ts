@@ -15,12 +15,15 @@ const newPassword = 'Fresh#Pass2026';
 describe('accounts opened and reset by the system administrator', () => {
   test('creates a login with a one-time password that must be changed at the first login', async () => {
     const xitong = await t.login('xitong');
-    const res = await t.request({ method: 'POST', url: '/api/auth/users', cookie: xitong, payload: { username: 'wangge9', displayName: '网格员九', roles: ['grid_worker'] } });
+    const scopes = await t.request({ method: 'GET', url: '/api/auth/users/scopes', cookie: xitong });
+    const shizhai = scopes.json<{ items: Array<{ id: string; name: string }> }>().items.find((o) => o.name === '石寨村党总支');
+    expect(shizhai).toBeDefined();
+    const res = await t.request({ method: 'POST', url: '/api/auth/users', cookie: xitong, payload: { username: 'wangge9', displayName: '网格员九', roles: ['grid_worker'], scopeOrgId: shizhai?.id } });
     expect(res.statusCode).toBe(201);
     const body = res.json<{ user: { id: string; scopeOrgName: string | null; mustChangePassword: boolean; roles: string[] }; temporaryPassword: string }>();
     expect(body.user.roles).toEqual(['grid_worker']);
     expect(body.user.mustChangePassword).toBe(true);
-    expect(body.user.scopeOrgName).toBeTruthy();
+    expect(body.user.scopeOrgName).toBe('石寨村党总支');
     // The one-time password opens only the password-change step.
     const first = await t.request({ method: 'POST', url: '/api/auth/login', payload: { username: 'wangge9', password: body.temporaryPassword } });
     expect(first.json<{ step: string }>().step).toBe('password');

@@ -40,6 +40,7 @@ export const createUserBody = z.object({
 export type CreateUserBody = z.infer<typeof createUserBody>;
 /** The one-time password is shown once to the administrator; the user must change it at the first login. */
 export const createdUserResponse = z.object({ user: userSummary, temporaryPassword: z.string() });
+export const scopeChoicesResponse = z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), depth: z.number() })) });
 export const passwordResetResponse = z.object({ temporaryPassword: z.string() });
 
 export const securitySettingsBody = z.object({

@@ -5,7 +5,7 @@ import { offsetOf } from '../../platform/pagination.js';
 import type { ActorContext, AppServices } from '../../platform/request-context.js';
 import { adminRoles, roles, streetWideRoles, type Role } from '../../platform/roles.js';
 import { recordAudit } from '../audit/index.js';
-import { getOrgInScope, orgNames } from '../org-units/index.js';
+import { getOrgInScope, orgNames, orgUnits } from '../org-units/index.js';
 import { sessions, users } from './accounts.table.js';
 import { generatePassword, hashPassword } from './passwords.js';
 import type { CreateUserBody, ListUsersQuery } from './users.schema.js';
@@ -80,6 +80,16 @@ export async function setUserStatus(ctx: ActorContext, id: string, status: 'acti
     return updated;
   });
   return describeOne(ctx, row ?? u);
+}
+
+/** The org units a new account's scope may be rooted at (the system administrator has no org.read). */
+export async function listScopeChoices(ctx: ActorContext) {
+  const rows = await ctx.db
+    .select({ id: orgUnits.id, name: orgUnits.name, depth: orgUnits.depth })
+    .from(orgUnits)
+    .where(eq(orgUnits.tenantId, ctx.actor.tenantId))
+    .orderBy(asc(orgUnits.path));
+  return { items: rows };
 }
 
 /**
