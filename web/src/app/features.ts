@@ -1,5 +1,6 @@
 import type { FeatureManifest } from './feature-manifest';
 import account from '../features/account';
+import administration from '../features/administration';
 import audit from '../features/audit';
 import dashboard from '../features/dashboard';
 import enterprises from '../features/enterprises';
@@ -28,6 +29,7 @@ export const features: readonly FeatureManifest[] = [
   dashboard,
   audit,
   tenants,
+  administration,
   account,
 ];
 
