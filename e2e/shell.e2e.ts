@@ -129,6 +129,45 @@ describe('web shell', () => {
     await context.close();
   });
 
+  test('on a phone the phone pages open in the light shell, after a login, and the antd app is one page load away both ways', async () => {
+    const context = await newPhoneContext(browser, server.url);
+    const page = await context.newPage();
+    // Signed out: the phone shell's session check sends the member to the login page and back.
+    await page.goto('/points/mine');
+    await page.waitForURL('**/login?next=%2Fpoints%2Fmine');
+    await submitLogin(page, 'dangyuan');
+    await page.waitForURL('**/points/mine');
+    await page.getByRole('heading', { name: '我的积分' }).waitFor();
+    await page.getByTestId('street-name').waitFor();
+    expect(await page.locator('[class*="ant-"]').count()).toBe(0);
+    // Required fields in Chinese from the catalogue; the server's VALIDATION details on their fields.
+    await page.getByTestId('claim-submit').click();
+    await page.locator('#summary-error').filter({ hasText: '请填写此项' }).waitFor();
+    await page.locator('#summary').fill('入户走访');
+    await page.locator('#beneficiaryCount').fill('20000');
+    await page.getByTestId('claim-submit').click();
+    await page.locator('#beneficiaryCount-error').waitFor();
+    expect(await page.locator('#summary-error').count()).toBe(0);
+
+    // To the antd app and, from its menu, back to the phone page; Back returns to the antd page.
+    await page.getByTestId('phone-home').click();
+    await page.getByTestId('menu-toggle').click();
+    await page.locator('.ant-drawer-body .ant-menu').getByRole('menuitem', { name: /我的积分/ }).click();
+    await page.waitForURL('**/points/mine');
+    await page.getByRole('heading', { name: '我的积分' }).waitFor();
+    expect(await page.locator('[class*="ant-"]').count()).toBe(0);
+    await page.goBack();
+    await page.getByTestId('menu-toggle').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+
+    // A member may not report hazards: the phone shell says so in Chinese.
+    await page.goto('/hazards/new');
+    await page.getByTestId('forbidden').filter({ hasText: '无权访问' }).waitFor();
+    const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+
   test('the admin on a phone sees the same tree with write buttons', async () => {
     const context = await newPhoneContext(browser, server.url);
     const page = await context.newPage();

@@ -1,6 +1,6 @@
 import { Flex, Spin } from 'antd';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Navigate, Route, Routes, useLocation, useNavigationType } from 'react-router';
 import { useAuth } from './auth';
 import { AppLayout } from './app-layout';
 import type { FeatureRoute } from './feature-manifest';
@@ -38,14 +38,27 @@ function RequirePermission({ route }: { route: FeatureRoute }) {
 
 /**
  * A phone page reached from inside the antd app (menu, link, login's `next`): load it as a new document so the
- * entry renders it in the light phone shell (decision 0009). `replace` keeps one history entry for it, so the
- * browser's Back returns to the antd page.
+ * entry renders it in the light phone shell (decision 0009). After a push (menu, link) the pushed entry is
+ * stepped back over first, so history holds one entry per document and the browser's Back returns to the
+ * antd page; after a replace (login) the entry is replaced.
  */
+let leavingForPhoneShell = false;
+
 function PhoneShellLoad() {
   const location = useLocation();
+  const navigationType = useNavigationType();
   useEffect(() => {
-    window.location.replace(location.pathname + location.search + location.hash);
-  }, [location]);
+    // Once per document (StrictMode runs effects twice in development).
+    if (leavingForPhoneShell) return;
+    leavingForPhoneShell = true;
+    const target = location.pathname + location.search + location.hash;
+    if (navigationType === 'PUSH') {
+      window.addEventListener('popstate', () => window.location.assign(target), { once: true });
+      window.history.back();
+    } else {
+      window.location.replace(target);
+    }
+  }, [location, navigationType]);
   return <FullPageSpin />;
 }
 
