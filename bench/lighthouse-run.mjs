@@ -12,6 +12,8 @@ const chrome = await chromeLauncher.launch({
 try {
   const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'], extraHeaders: cookie ? { Cookie: cookie } : undefined });
   const lhr = result.lhr;
+  // LIGHTHOUSE_REPORT=<file.json> keeps the whole report, to find out why a page is slow (LCP element, long tasks).
+  if (process.env.LIGHTHOUSE_REPORT) (await import('node:fs')).writeFileSync(process.env.LIGHTHOUSE_REPORT, JSON.stringify(lhr));
   const items = lhr.audits['resource-summary']?.details?.items ?? [];
   console.log(
     JSON.stringify({

@@ -32,11 +32,61 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Preloads the light phone shell and its three pages from index.html (decision 0009): main.tsx imports them only
+ * after it runs, so without this a phone page waits one more round trip for its code. The antd app needs the
+ * shared parts (query client, error messages) anyway; the phone-only code costs an admin page ~10 KB gzip.
+ */
+function preloadPhoneShell(): Plugin {
+  const phoneModules = [
+    'src/phone/phone-app.tsx',
+    'src/features/points/log-work-page.tsx',
+    'src/features/grid/report-hazard-page.tsx',
+    'src/features/livelihood/public-request-page.tsx',
+  ];
+  return {
+    name: 'gongjian-preload-phone-shell',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle) return [];
+        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+        const entry = chunks.find((c) => c.isEntry);
+        const inEntry = new Set<string>();
+        const walk = (file: string, into: Set<string>) => {
+          const chunk = bundle[file];
+          if (!chunk || chunk.type !== 'chunk' || into.has(file)) return;
+          into.add(file);
+          for (const dep of chunk.imports) walk(dep, into);
+        };
+        if (entry) walk(entry.fileName, inEntry);
+        const files = new Set<string>();
+        for (const id of phoneModules) {
+          const chunk = chunks.find((c) => c.facadeModuleId?.replace(/\\/g, '/').endsWith(`/web/${id}`));
+          if (chunk) walk(chunk.fileName, files);
+        }
+        const base = '/';
+        const tags = [...files]
+          .filter((file) => !inEntry.has(file))
+          .map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` }, injectTo: 'head' as const }));
+        const css = [...files].flatMap((file) => {
+          const chunk = bundle[file];
+          return chunk && chunk.type === 'chunk' ? [...(chunk.viteMetadata?.importedCss ?? [])] : [];
+        });
+        for (const file of new Set(css)) tags.push({ tag: 'link', attrs: { rel: 'preload', as: 'style', href: `${base}${file}` } as never, injectTo: 'head' });
+        return tags;
+      },
+    },
+  };
+}
+
 const apiTarget = process.env.GONGJIAN_API ?? 'http://localhost:3000';
 
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), precompress()],
+  plugins: [react(), preloadPhoneShell(), precompress()],
   server: {
     proxy: {
       '/api': { target: apiTarget, changeOrigin: false },

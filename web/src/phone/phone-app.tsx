@@ -59,19 +59,23 @@ function toLogin() {
   window.location.assign(`/login?next=${encodeURIComponent(pathname + search)}`);
 }
 
-/** A signed-in phone page: the session check of the antd app (same /api/auth/me, same permissions). */
+/**
+ * A signed-in phone page: the session check of the antd app (same /api/auth/me, same permissions). The page
+ * renders while the check is in flight, so its own requests go out beside it instead of after it; a visitor
+ * without a session goes to the login page (as any 401 does), one without the permission sees 无权访问.
+ */
 function SignedIn({ permission, children }: { permission: string; children: ReactNode }) {
   const { t } = useI18n();
   const { me, isLoading, can } = useAuth();
   useEffect(() => {
     if (!isLoading && !me) toLogin();
   }, [isLoading, me]);
-  if (isLoading || !me) return <Spinner label={t('app.loading')} />;
+  if (!isLoading && !me) return <Spinner label={t('app.loading')} />;
   return (
     <>
-      <Header streetName={me.user.tenant.name} signedIn />
+      <Header streetName={me?.user.tenant.name} signedIn />
       <main className="pg-main">
-        {can(permission) ? (
+        {!me || can(permission) ? (
           children
         ) : (
           <div className="pg-result" data-testid="forbidden">
