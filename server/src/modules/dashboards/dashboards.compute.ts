@@ -8,8 +8,9 @@ import { auditHeads } from '../audit/audit.table.js';
  * - concurrently where the database can run queries side by side (a PostgreSQL pool), one after
  *   another on PGlite (a single connection: concurrency would only queue);
  * - a computed overview is kept for a short time per (tenant, org, period, metric versions), and
- *   dropped as soon as the street writes anything: every write records an audit event in its own
- *   transaction, so the tenant's audit head (one primary-key row) is a cheap change stamp.
+ *   recomputed once the street writes anything: every write records an audit event in its own
+ *   transaction, so the tenant's audit head (one primary-key row) is a cheap change stamp. While one
+ *   recomputation runs, other callers get the previous figures (see cachedByStamp).
  */
 
 /** How long a computed overview may be served without recomputing, even when nothing was written. */
@@ -45,14 +46,30 @@ interface Entry<V> {
   stamp: number;
   at: number;
   value: Promise<V>;
+  /** A recomputation for a newer stamp, while the old value is still served to others. */
+  refreshing?: Promise<V>;
 }
 
 /** One cache per running app (its services object), so test apps and databases never share entries. */
 const caches = new WeakMap<AppServices, Map<string, Entry<unknown>>>();
 
+function remember<V>(cache: Map<string, Entry<unknown>>, key: string, entry: Entry<V>): void {
+  cache.delete(key);
+  cache.set(key, entry as Entry<unknown>);
+  if (cache.size > MAX_ENTRIES) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+}
+
 /**
  * The value for `key`, computed at most once while the tenant's data is unchanged and the entry is
  * younger than OVERVIEW_CACHE_MS. Callers asking at the same time share one computation.
+ *
+ * After the street writes, the first caller recomputes and waits for the new figures (so whoever just
+ * entered a record sees it counted). Callers arriving while that recomputation runs are answered from
+ * the previous figures instead of queueing behind it or starting their own: under a steady write load
+ * the overview is recomputed one at a time, and a busy big screen never piles up identical queries.
  */
 export async function cachedByStamp<V>(services: AppServices, db: Db, tenantId: number, key: string, compute: () => Promise<V>, now: number = Date.now()): Promise<V> {
   let cache = caches.get(services);
@@ -63,16 +80,28 @@ export async function cachedByStamp<V>(services: AppServices, db: Db, tenantId: 
   const stamp = await writeStamp(db, tenantId);
   const fullKey = `${tenantId}|${key}`;
   const hit = cache.get(fullKey) as Entry<V> | undefined;
-  if (hit && hit.stamp === stamp && now - hit.at < OVERVIEW_CACHE_MS) return hit.value;
+  const young = hit !== undefined && now - hit.at < OVERVIEW_CACHE_MS;
+  if (hit && young && hit.stamp === stamp) return hit.value;
+  if (hit && young && hit.refreshing) return hit.value;
   const value = compute();
-  cache.set(fullKey, { stamp, at: now, value });
-  // A failed computation is not kept.
-  value.catch(() => {
-    if (cache?.get(fullKey)?.value === value) cache.delete(fullKey);
-  });
-  if (cache.size > MAX_ENTRIES) {
-    const oldest = cache.keys().next().value;
-    if (oldest !== undefined) cache.delete(oldest);
+  const entry: Entry<V> = { stamp, at: now, value };
+  if (hit && young) {
+    // Serve the old figures to others until this one lands, then swap it in.
+    hit.refreshing = value;
+    value.then(
+      () => {
+        if (cache?.get(fullKey) === hit) remember(cache, fullKey, entry);
+      },
+      () => {
+        if (hit.refreshing === value) hit.refreshing = undefined;
+      },
+    );
+  } else {
+    remember(cache, fullKey, entry);
+    // A failed computation is not kept.
+    value.catch(() => {
+      if (cache?.get(fullKey)?.value === value) cache.delete(fullKey);
+    });
   }
   return value;
 }
