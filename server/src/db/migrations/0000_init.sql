@@ -938,6 +938,17 @@ CREATE TABLE "point_rules" (
 	CONSTRAINT "point_rules_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
+CREATE TABLE "point_totals_monthly" (
+	"tenant_id" integer NOT NULL,
+	"org_id" uuid NOT NULL,
+	"member_id" uuid NOT NULL,
+	"month" date NOT NULL,
+	"category" text NOT NULL,
+	"points" integer NOT NULL,
+	"entries" integer NOT NULL,
+	CONSTRAINT "point_totals_monthly_tenant_id_month_org_id_member_id_category_pk" PRIMARY KEY("tenant_id","month","org_id","member_id","category")
+);
+--> statement-breakpoint
 CREATE TABLE "work_claims" (
 	"tenant_id" integer NOT NULL,
 	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -1431,6 +1442,7 @@ CREATE INDEX "point_entries_org_occurred_idx" ON "point_entries" USING btree ("t
 CREATE INDEX "point_entries_member_idx" ON "point_entries" USING btree ("tenant_id","member_id","occurred_on");--> statement-breakpoint
 CREATE INDEX "point_entries_category_idx" ON "point_entries" USING btree ("tenant_id","occurred_on","category","member_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "point_rules_category_from_uq" ON "point_rules" USING btree ("tenant_id","category","effective_from");--> statement-breakpoint
+CREATE INDEX "point_totals_monthly_org_idx" ON "point_totals_monthly" USING btree ("tenant_id","org_id","month");--> statement-breakpoint
 CREATE UNIQUE INDEX "work_claims_dedupe_uq" ON "work_claims" USING btree ("tenant_id","member_id","category","household_id","occurred_on") WHERE household_id is not null and state in ('pending', 'approved');--> statement-breakpoint
 CREATE INDEX "work_claims_state_idx" ON "work_claims" USING btree ("tenant_id","state","org_id");--> statement-breakpoint
 CREATE INDEX "work_claims_member_idx" ON "work_claims" USING btree ("tenant_id","member_id","occurred_on");--> statement-breakpoint
@@ -1485,3 +1497,30 @@ CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events
 --> statement-breakpoint
 CREATE TRIGGER audit_checkpoints_append_only BEFORE UPDATE OR DELETE ON audit_checkpoints
   FOR EACH ROW EXECUTE FUNCTION gongjian_refuse_change();
+
+--> statement-breakpoint
+-- 积分月汇总 (docs/decisions/0010): point_totals_monthly follows point_entries, which is append-only
+-- (mistakes are reversing entries), so only INSERTs need following. One statement-level trigger with a
+-- transition table: a bulk approval or the generator's INSERT ... SELECT of millions of rows upserts once per
+-- statement, one row per (member, branch, month, category), not once per entry.
+CREATE OR REPLACE FUNCTION gongjian_point_totals_follow() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO point_totals_monthly AS t (tenant_id, month, org_id, member_id, category, points, entries)
+  SELECT n.tenant_id, date_trunc('month', n.occurred_on)::date, n.org_id, n.member_id, n.category, sum(n.points)::int, count(*)::int
+    FROM new_rows n
+   GROUP BY 1, 2, 3, 4, 5
+   -- A fixed order, so two concurrent statements lock shared rollup rows in the same order (no deadlock).
+   ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT (tenant_id, month, org_id, member_id, category)
+  DO UPDATE SET points = t.points + excluded.points, entries = t.entries + excluded.entries;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER point_entries_follow_totals AFTER INSERT ON point_entries
+  REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION gongjian_point_totals_follow();
+--> statement-breakpoint
+-- The ledger is append-only; a change to it would leave the rollup wrong, so it is refused.
+CREATE TRIGGER point_entries_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON point_entries
+  FOR EACH STATEMENT EXECUTE FUNCTION gongjian_refuse_change();

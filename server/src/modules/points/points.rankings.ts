@@ -17,14 +17,69 @@ export async function rootPath(ctx: ActorContext, orgId?: string): Promise<strin
   return (await getOrgInScope(ctx, orgId)).path;
 }
 
-/** Net points per member in a period under a path: the one aggregation rankings and figures share. */
+/** First day of the month after `day` (YYYY-MM-DD). */
+function nextMonth(day: string): string {
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7));
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
+/** The day before `day` (YYYY-MM-DD), in UTC so no time zone shifts it. */
+function dayBefore(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+function isDay(day: string): boolean {
+  const t = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === day;
+}
+
+export interface PeriodParts {
+  /** Whole months read from point_totals_monthly: month >= fromMonth and month < toMonth (first days), if any. */
+  months?: { fromMonth: string; toMonth: string };
+  /** Day ranges (inclusive) read from point_entries: the partial months at the edges, or the whole period. */
+  days: { from: string; to: string }[];
+}
+
+/** Splits [from, to] into the whole months the rollup answers and the edge days only the ledger can. */
+export function splitPeriod(from: string, to: string): PeriodParts {
+  // A day that is not a date (2018-02-30) goes to the ledger query unchanged, which refuses it as before.
+  if (!isDay(from) || !isDay(to)) return { days: [{ from, to }] };
+  const fromMonth = from.endsWith('-01') ? from : nextMonth(from);
+  const afterTo = nextMonth(to);
+  const toMonth = dayBefore(afterTo) === to ? afterTo : `${to.slice(0, 7)}-01`;
+  if (from > to || fromMonth >= toMonth) return { days: [{ from, to }] };
+  const days: { from: string; to: string }[] = [];
+  if (from < fromMonth) days.push({ from, to: dayBefore(fromMonth) });
+  if (toMonth <= to) days.push({ from: toMonth, to });
+  return { months: { fromMonth, toMonth }, days };
+}
+
+/**
+ * Net points per member in a period under a path: the one aggregation rankings and figures share. Whole
+ * months come from the monthly rollup (积分月汇总), the days at the edges from the ledger; the sums are the
+ * same as summing point_entries over the period, per member and category, so `categories` (categories with a
+ * positive net total) is counted after the union.
+ */
 function memberTotals(tenantId: number, path: string, from: string, to: string): SQL {
-  return sql`select x.member_id, sum(x.cat_total)::int as total, count(*) filter (where x.cat_total > 0)::int as categories
-    from (select e.member_id, e.category, sum(e.points) as cat_total
+  const parts = splitPeriod(from, to);
+  const under = path + '%';
+  const pieces: SQL[] = parts.days.map(
+    (d) => sql`select e.member_id, e.category, e.points
       from point_entries e
       join org_units o on o.tenant_id = e.tenant_id and o.id = e.org_id
-      where e.tenant_id = ${tenantId} and e.occurred_on between ${from} and ${to} and o.path like ${path + '%'}
-      group by e.member_id, e.category) x
+      where e.tenant_id = ${tenantId} and e.occurred_on between ${d.from} and ${d.to} and o.path like ${under}`,
+  );
+  if (parts.months) {
+    pieces.unshift(sql`select r.member_id, r.category, r.points
+      from point_totals_monthly r
+      join org_units o on o.tenant_id = r.tenant_id and o.id = r.org_id
+      where r.tenant_id = ${tenantId} and r.month >= ${parts.months.fromMonth} and r.month < ${parts.months.toMonth} and o.path like ${under}`);
+  }
+  return sql`select x.member_id, sum(x.cat_total)::int as total, count(*) filter (where x.cat_total > 0)::int as categories
+    from (select u.member_id, u.category, sum(u.points) as cat_total
+      from (${sql.join(pieces, sql` union all `)}) u
+      group by u.member_id, u.category) x
     group by x.member_id`;
 }
 
@@ -57,7 +112,7 @@ async function summaryOf(ctx: ActorContext, path: string, from: string, to: stri
 }
 
 /**
- * Rankings for any period, by SQL aggregation over point_entries: members (within the chosen unit),
+ * Rankings for any period, by SQL aggregation over the monthly rollup and the ledger's edge days: members (within the chosen unit),
  * branches, or villages/communities — with totals and points per member so a big branch does not win by size.
  */
 export async function getRankings(ctx: ActorContext, q: RankingQuery) {

@@ -161,3 +161,28 @@ export const pointEntries = pgTable(
     index('point_entries_category_idx').on(t.tenantId, t.occurredOn, t.category, t.memberId),
   ],
 );
+
+/**
+ * 积分月汇总: net points and entry count per member, branch, month and category, kept by a statement-level
+ * trigger on point_entries (server/src/db/extra/0002_point_totals.sql; decision 0010). Rankings read whole
+ * months here and only the partial months at a period's edges from the ledger. Derived data: never written by code.
+ */
+export const pointTotalsMonthly = pgTable(
+  'point_totals_monthly',
+  {
+    tenantId: integer().notNull(),
+    /** The entry's branch (org_id of point_entries), so subtree filters match the ledger's. */
+    orgId: uuid().notNull(),
+    memberId: uuid().notNull(),
+    /** First day of the month of occurred_on. */
+    month: date({ mode: 'string' }).notNull(),
+    category: text().$type<PointCategory>().notNull(),
+    points: integer().notNull(),
+    entries: integer().notNull(),
+  },
+  (t) => [
+    // Month second: a street-wide ranking reads a range of months; a branch's reads the org index below.
+    primaryKey({ columns: [t.tenantId, t.month, t.orgId, t.memberId, t.category] }),
+    index('point_totals_monthly_org_idx').on(t.tenantId, t.orgId, t.month),
+  ],
+);

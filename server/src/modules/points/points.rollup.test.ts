@@ -1,0 +1,153 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../platform/db.js';
+import { shanghaiDate } from '../../platform/time.js';
+import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { splitPeriod } from './points.rankings.js';
+
+const DAY = 86400000;
+/** Noon (Shanghai) n days ago, as an ISO string. */
+const daysAgo = (n: number) => new Date(`${shanghaiDate(new Date(Date.now() - n * DAY))}T12:00:00+08:00`).toISOString();
+
+describe('splitPeriod: whole months from the rollup, edge days from the ledger', () => {
+  it('splits a period at month boundaries', () => {
+    expect(splitPeriod('2018-07-01', '2018-09-30')).toEqual({ months: { fromMonth: '2018-07-01', toMonth: '2018-10-01' }, days: [] });
+    expect(splitPeriod('2018-07-15', '2018-09-10')).toEqual({
+      months: { fromMonth: '2018-08-01', toMonth: '2018-09-01' },
+      days: [
+        { from: '2018-07-15', to: '2018-07-31' },
+        { from: '2018-09-01', to: '2018-09-10' },
+      ],
+    });
+    expect(splitPeriod('2018-12-15', '2019-01-31')).toEqual({ months: { fromMonth: '2019-01-01', toMonth: '2019-02-01' }, days: [{ from: '2018-12-15', to: '2018-12-31' }] });
+    expect(splitPeriod('2020-02-01', '2020-02-29')).toEqual({ months: { fromMonth: '2020-02-01', toMonth: '2020-03-01' }, days: [] });
+    expect(splitPeriod('2018-07-15', '2018-08-20')).toEqual({ days: [{ from: '2018-07-15', to: '2018-08-20' }] });
+    expect(splitPeriod('2018-09-01', '2018-07-31')).toEqual({ days: [{ from: '2018-09-01', to: '2018-07-31' }] });
+    expect(splitPeriod('2018-02-30', '2018-03-31')).toEqual({ days: [{ from: '2018-02-30', to: '2018-03-31' }] });
+  });
+});
+
+describe('point_totals_monthly (积分月汇总) follows the ledger', () => {
+  let t: TestApp;
+  let member: string;
+  let secretary: string;
+  let admin: string;
+  let homes: string[];
+
+  /** Rows where the rollup and a direct group-by of point_entries disagree (none when consistent). */
+  const mismatches = () =>
+    queryRows<{ tenant_id: number; member_id: string; month: string; category: string }>(
+      t.db,
+      sql`with direct as (
+          select tenant_id, org_id, member_id, date_trunc('month', occurred_on)::date as month, category, sum(points)::int as points, count(*)::int as entries
+          from point_entries group by 1, 2, 3, 4, 5)
+        select coalesce(d.tenant_id, r.tenant_id) as tenant_id, coalesce(d.member_id, r.member_id) as member_id,
+          coalesce(d.month, r.month)::text as month, coalesce(d.category, r.category) as category
+        from direct d full join point_totals_monthly r
+          on r.tenant_id = d.tenant_id and r.org_id = d.org_id and r.member_id = d.member_id and r.month = d.month and r.category = d.category
+        where d.points is distinct from r.points or d.entries is distinct from r.entries`,
+    );
+  const rollupOf = async (memberId: string, month: string, category: string) => {
+    const [r] = await queryRows<{ points: number; entries: number }>(
+      t.db,
+      sql`select coalesce(sum(points), 0)::int as points, coalesce(sum(entries), 0)::int as entries from point_totals_monthly
+        where member_id = ${memberId} and month = ${month} and category = ${category}`,
+    );
+    return { points: Number(r.points), entries: Number(r.entries) };
+  };
+  const claim = (body: Record<string, unknown>) => t.request({ method: 'POST', url: '/api/points/claims', cookie: member, payload: body });
+
+  beforeAll(async () => {
+    t = await createTestApp({ template: 'demo' });
+    [member, secretary, admin] = await Promise.all([t.login('dangyuan'), t.login('shuji'), t.login('admin')]);
+    const mine = await t.request({ method: 'GET', url: '/api/households?pageSize=40', cookie: member });
+    homes = mine.json().items.map((h: { id: string }) => h.id);
+  });
+  afterAll(async () => t.close());
+
+  it('after the demo seed the rollup equals a group-by of point_entries', async () => {
+    const [n] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from point_totals_monthly`);
+    expect(Number(n.n)).toBeGreaterThan(0);
+    expect(await mismatches()).toEqual([]);
+  });
+
+  it('member rankings for a period with partial months at both ends equal a direct sum over point_entries', async () => {
+    const from = '2018-03-17';
+    const to = '2018-10-09';
+    expect(splitPeriod(from, to).days).toHaveLength(2);
+    const direct = await queryRows<{ member_id: string; total: number; categories: number }>(
+      t.db,
+      sql`select member_id, sum(cat_total)::int as total, count(*) filter (where cat_total > 0)::int as categories
+        from (select member_id, category, sum(points) as cat_total from point_entries where occurred_on between ${from} and ${to} group by 1, 2) x
+        group by 1`,
+    );
+    expect(direct.length).toBeGreaterThan(0);
+    const byMember = new Map(direct.map((d) => [d.member_id, { total: Number(d.total), categories: Number(d.categories) }]));
+    const r = await t.request({ method: 'GET', url: `/api/points/rankings?from=${from}&to=${to}&level=member&pageSize=200`, cookie: admin });
+    expect(r.statusCode).toBe(200);
+    const body = r.json();
+    expect(body.items.length).toBeGreaterThan(0);
+    for (const item of body.items as { id: string; total: number; categories: number }[]) {
+      expect({ id: item.id, total: item.total, categories: item.categories }).toEqual({ id: item.id, ...(byMember.get(item.id) ?? { total: 0, categories: 0 }) });
+    }
+    const [street] = await queryRows<{ s: number }>(t.db, sql`select coalesce(sum(points), 0)::int as s from point_entries where occurred_on between ${from} and ${to}`);
+    expect(body.summary.points).toBe(Number(street.s));
+    const branches = await t.request({ method: 'GET', url: `/api/points/rankings?from=${from}&to=${to}&level=branch&pageSize=200`, cookie: admin });
+    expect(branches.json().items.reduce((a: number, b: { total: number }) => a + b.total, 0)).toBe(Number(street.s));
+  });
+
+  it("a member's rank in the street for a custom period matches a rank computed from the ledger", async () => {
+    const from = '2018-02-11';
+    const to = '2018-11-20';
+    const me = await t.request({ method: 'GET', url: `/api/points/me?from=${from}&to=${to}`, cookie: member });
+    expect(me.statusCode).toBe(200);
+    const [row] = await queryRows<{ rank: number }>(
+      t.db,
+      sql`with totals as (select member_id, sum(points) as total from point_entries where occurred_on between ${from} and ${to} group by 1),
+        street as (select m.id, rank() over (order by coalesce(totals.total, 0) desc)::int as rank
+          from members m join org_units o on o.tenant_id = m.tenant_id and o.id = m.org_id left join totals on totals.member_id = m.id
+          where m.state = 'active' and m.tenant_id = (select tenant_id from users where username = 'dangyuan')
+            and o.path like (select '/' || split_part(o2.path, '/', 2) || '/%' from users u join members m2 on m2.id = u.member_id join org_units o2 on o2.id = m2.org_id where u.username = 'dangyuan'))
+        select street.rank from street join users u on u.member_id = street.id where u.username = 'dangyuan'`,
+    );
+    expect(me.json().rankInStreet).toBe(Number(row.rank));
+  });
+
+  it('an approval raises the rollup, and a reversing entry lowers it', async () => {
+    const c = await claim({ category: 'visit', occurredAt: daysAgo(2), householdId: homes[0], summary: '入户走访' });
+    expect(c.statusCode).toBe(201);
+    const { memberId, occurredOn } = c.json() as { memberId: string; occurredOn: string };
+    const month = `${occurredOn.slice(0, 7)}-01`;
+    const before = await rollupOf(memberId, month, 'visit');
+    expect((await t.request({ method: 'POST', url: `/api/points/claims/${c.json().id}/approve`, cookie: secretary, payload: {} })).statusCode).toBe(200);
+    const [entry] = await queryRows<{ id: string; points: number }>(t.db, sql`select id, points from point_entries where source_id = ${c.json().id}`);
+    expect(await rollupOf(memberId, month, 'visit')).toEqual({ points: before.points + entry.points, entries: before.entries + 1 });
+    const r = await t.request({ method: 'POST', url: `/api/points/entries/${entry.id}/reverse`, cookie: secretary, payload: { reason: '重复申报' } });
+    expect(r.statusCode).toBe(201);
+    // A reversal carries the original's day, branch and category, so it lands on the same rollup row.
+    expect(await rollupOf(memberId, month, 'visit')).toEqual({ points: before.points, entries: before.entries + 2 });
+    expect(await mismatches()).toEqual([]);
+  });
+
+  it('a bulk approval updates the rollup in one statement', async () => {
+    const q = await t.request({ method: 'GET', url: '/api/points/claims?state=pending&pageSize=200', cookie: secretary });
+    const ids: string[] = q.json().items.map((c: { id: string }) => c.id);
+    expect(ids.length).toBeGreaterThan(1);
+    const sum = async () => Number((await queryRows<{ s: number }>(t.db, sql`select coalesce(sum(points), 0)::int as s from point_totals_monthly`))[0].s);
+    const before = await sum();
+    const r = await t.request({ method: 'POST', url: '/api/points/claims/decide', cookie: secretary, payload: { ids, decision: 'approve' } });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().posted).toBe(ids.length);
+    const [posted] = await queryRows<{ s: number }>(
+      t.db,
+      sql`select sum(points)::int as s from point_entries where source_kind = 'claim' and source_id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`,
+    );
+    expect(await sum()).toBe(before + Number(posted.s));
+    expect(await mismatches()).toEqual([]);
+  });
+
+  it('the ledger refuses updates and deletes, so the rollup cannot drift', async () => {
+    await expect(queryRows(t.db, sql`update point_entries set points = points + 1 where id = (select id from point_entries limit 1)`)).rejects.toThrow();
+    await expect(queryRows(t.db, sql`delete from point_entries where id = (select id from point_entries limit 1)`)).rejects.toThrow();
+  });
+});
