@@ -3,6 +3,7 @@ import path from 'node:path';
 import { benchCore } from './core.bench.js';
 import { benchBaseline, benchDashboard, benchGenerate, benchHazards } from './city.bench.js';
 import { benchLighthouse } from './lighthouse.bench.js';
+import { benchLoad, benchSoak } from './load.bench.js';
 import { benchRanking } from './ranking.bench.js';
 import { machine, startPgCluster, writeSection } from './lib.js';
 
@@ -18,6 +19,8 @@ const sections: Array<{ name: string; run: (pgAdminUrl: string) => Promise<strin
   { name: 'hazards', run: benchHazards },
   { name: 'dashboard', run: benchDashboard },
   { name: 'baseline', run: benchBaseline },
+  { name: 'load', run: benchLoad },
+  { name: 'soak', run: benchSoak },
   { name: 'lighthouse', run: () => benchLighthouse() },
 ];
 
