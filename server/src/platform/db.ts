@@ -55,6 +55,11 @@ function withAmbientTransaction(root: Db): Db {
   });
 }
 
+/** True inside a `db.transaction(fn)` flow: a query prepared now would be bound to that transaction. */
+export function inAmbientTransaction(): boolean {
+  return currentTransaction.getStore() !== undefined;
+}
+
 let statementCounter: { count: number } | undefined;
 
 /** Drizzle's logger hook, used only to count the statements a piece of work issues (N+1 tests). */

@@ -1,6 +1,6 @@
 import { and, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import type { Db } from '../../platform/db.js';
+import { inAmbientTransaction, type Db } from '../../platform/db.js';
 import { randomToken, sha256 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor, ActorContext, AppServices, RequestContext } from '../../platform/request-context.js';
@@ -219,16 +219,25 @@ function parseCookie(value: string | undefined): { tenantId: number; tokenHash: 
   return { tenantId: Number(m[1]), tokenHash: sha256(m[2]) };
 }
 
-/** Resolves the session cookie to an actor: idle timeout and absolute lifetime enforced, last-seen refreshed. */
-export async function resolveActor(req: FastifyRequest, db: Db, services: AppServices): Promise<Actor | null> {
-  const parsed = parseCookie(req.cookies?.[SESSION_COOKIE]);
-  if (!parsed) return null;
-  const now = new Date();
-  const idleCutoff = new Date(now.getTime() - services.config.sessionIdleMinutes * 60_000);
-  const [row] = await db
+/**
+ * The session lookup every authenticated request makes: only the columns an actor needs (never the password hash or
+ * the TOTP secret), built once per database handle. Unnamed on purpose: named server-side statements do not survive
+ * PgBouncer in transaction mode (docs/scaling.md).
+ */
+function buildSessionLookup(db: Db) {
+  return db
     .select({
-      session: sessions,
-      user: users,
+      session: { stage: sessions.stage, expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt },
+      user: {
+        id: users.id,
+        tenantId: users.tenantId,
+        username: users.username,
+        displayName: users.displayName,
+        roles: users.roles,
+        scopeOrgId: users.scopeOrgId,
+        memberId: users.memberId,
+        status: users.status,
+      },
       tenantCode: tenants.code,
       tenantName: tenants.name,
       scopePath: orgUnits.path,
@@ -238,7 +247,24 @@ export async function resolveActor(req: FastifyRequest, db: Db, services: AppSer
     .innerJoin(users, and(eq(users.tenantId, sessions.tenantId), eq(users.id, sessions.userId)))
     .innerJoin(tenants, eq(tenants.id, sessions.tenantId))
     .leftJoin(orgUnits, and(eq(orgUnits.tenantId, users.tenantId), eq(orgUnits.id, users.scopeOrgId)))
-    .where(and(eq(sessions.tenantId, parsed.tenantId), eq(sessions.tokenHash, parsed.tokenHash)));
+    .where(and(eq(sessions.tenantId, sql.placeholder('tenantId')), eq(sessions.tokenHash, sql.placeholder('tokenHash'))))
+    .prepare(undefined as unknown as string);
+}
+const sessionLookups = new WeakMap<Db, ReturnType<typeof buildSessionLookup>>();
+
+/** Resolves the session cookie to an actor: idle timeout and absolute lifetime enforced, last-seen refreshed. */
+export async function resolveActor(req: FastifyRequest, db: Db, services: AppServices): Promise<Actor | null> {
+  const parsed = parseCookie(req.cookies?.[SESSION_COOKIE]);
+  if (!parsed) return null;
+  const now = new Date();
+  const idleCutoff = new Date(now.getTime() - services.config.sessionIdleMinutes * 60_000);
+  // Inside a transaction the lookup joins it and is not kept.
+  let lookup = inAmbientTransaction() ? buildSessionLookup(db) : sessionLookups.get(db);
+  if (!lookup) {
+    lookup = buildSessionLookup(db);
+    sessionLookups.set(db, lookup);
+  }
+  const [row] = await lookup.execute({ tenantId: parsed.tenantId, tokenHash: parsed.tokenHash });
   if (!row || row.session.stage !== 'active') return null;
   if (row.session.expiresAt <= now || row.session.lastSeenAt <= idleCutoff || row.user.status !== 'active') {
     await db.delete(sessions).where(and(eq(sessions.tenantId, parsed.tenantId), eq(sessions.tokenHash, parsed.tokenHash)));
