@@ -1440,7 +1440,7 @@ CREATE UNIQUE INDEX "point_entries_source_uq" ON "point_entries" USING btree ("t
 CREATE INDEX "point_entries_occurred_org_idx" ON "point_entries" USING btree ("tenant_id","occurred_on","org_id");--> statement-breakpoint
 CREATE INDEX "point_entries_org_occurred_idx" ON "point_entries" USING btree ("tenant_id","org_id","occurred_on");--> statement-breakpoint
 CREATE INDEX "point_entries_member_idx" ON "point_entries" USING btree ("tenant_id","member_id","occurred_on");--> statement-breakpoint
-CREATE INDEX "point_entries_category_idx" ON "point_entries" USING btree ("tenant_id","occurred_on","category","member_id");--> statement-breakpoint
+CREATE INDEX "point_entries_period_idx" ON "point_entries" USING btree ("tenant_id","occurred_on","category","member_id","org_id","points");--> statement-breakpoint
 CREATE UNIQUE INDEX "point_rules_category_from_uq" ON "point_rules" USING btree ("tenant_id","category","effective_from");--> statement-breakpoint
 CREATE INDEX "point_totals_monthly_org_idx" ON "point_totals_monthly" USING btree ("tenant_id","org_id","month");--> statement-breakpoint
 CREATE UNIQUE INDEX "work_claims_dedupe_uq" ON "work_claims" USING btree ("tenant_id","member_id","category","household_id","occurred_on") WHERE household_id is not null and state in ('pending', 'approved');--> statement-breakpoint

@@ -96,6 +96,36 @@ describe('point_totals_monthly (积分月汇总) follows the ledger', () => {
     expect(branches.json().items.reduce((a: number, b: { total: number }) => a + b.total, 0)).toBe(Number(street.s));
   });
 
+  it('a unit below the street (its subtree only) gets the same totals, and a page past the end keeps the summary', async () => {
+    const from = '2018-04-09';
+    const to = '2018-11-23';
+    const [unit] = await queryRows<{ id: string; path: string }>(
+      t.db,
+      sql`select o.id, o.path from org_units o where o.depth = 1 and exists (select 1 from point_entries e join org_units b on b.id = e.org_id where b.path like o.path || '%')
+        order by o.path limit 1`,
+    );
+    const direct = await queryRows<{ member_id: string; total: number; categories: number }>(
+      t.db,
+      sql`select member_id, sum(cat_total)::int as total, count(*) filter (where cat_total > 0)::int as categories
+        from (select e.member_id, e.category, sum(e.points) as cat_total from point_entries e join org_units o on o.id = e.org_id
+          where e.occurred_on between ${from} and ${to} and o.path like ${unit.path + '%'} group by 1, 2) x
+        group by 1`,
+    );
+    const byMember = new Map(direct.map((d) => [d.member_id, { total: Number(d.total), categories: Number(d.categories) }]));
+    const url = `/api/points/rankings?from=${from}&to=${to}&level=member&orgId=${unit.id}&pageSize=200`;
+    const r = await t.request({ method: 'GET', url, cookie: admin });
+    expect(r.statusCode).toBe(200);
+    const body = r.json();
+    expect(body.items.some((i: { total: number }) => i.total !== 0)).toBe(true);
+    for (const item of body.items as { id: string; total: number; categories: number }[]) {
+      expect({ id: item.id, total: item.total, categories: item.categories }).toEqual({ id: item.id, ...(byMember.get(item.id) ?? { total: 0, categories: 0 }) });
+    }
+    expect(body.summary.points).toBe(direct.reduce((a, d) => a + Number(d.total), 0));
+    const past = await t.request({ method: 'GET', url: `${url}&page=99`, cookie: admin });
+    expect(past.json().items).toEqual([]);
+    expect(past.json().summary).toEqual(body.summary);
+  });
+
   it("a member's rank in the street for a custom period matches a rank computed from the ledger", async () => {
     const from = '2018-02-11';
     const to = '2018-11-20';

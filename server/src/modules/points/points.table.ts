@@ -158,7 +158,8 @@ export const pointEntries = pgTable(
     // Subtree figures and rankings join org_units by path and probe the entries of each org in a period: org first.
     index('point_entries_org_occurred_idx').on(t.tenantId, t.orgId, t.occurredOn),
     index('point_entries_member_idx').on(t.tenantId, t.memberId, t.occurredOn),
-    index('point_entries_category_idx').on(t.tenantId, t.occurredOn, t.category, t.memberId),
+    // Covers the ledger part of a ranking (the partial months at a period's edges): an index-only scan, no heap visits.
+    index('point_entries_period_idx').on(t.tenantId, t.occurredOn, t.category, t.memberId, t.orgId, t.points),
   ],
 );
 
