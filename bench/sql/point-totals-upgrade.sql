@@ -1,0 +1,78 @@
+-- Upgrade an EXISTING database (e.g. the benchmark city) to the monthly points rollup, point_totals_monthly
+-- (积分月汇总, docs/decisions/0010). New databases get the same objects from the migration
+-- (server/src/modules/points/points.table.ts + server/src/db/extra/0002_point_totals.sql) and start empty.
+--
+--   psql -v ON_ERROR_STOP=1 -h HOST -p PORT -U postgres DBNAME -f bench/sql/point-totals-upgrade.sql
+--
+-- Idempotent: every object is created if missing (or replaced), and the backfill rebuilds the rollup from the
+-- ledger inside one transaction that holds inserts into point_entries off (SHARE ROW EXCLUSIVE), so no entry is
+-- counted twice or missed, however often it runs. Reads of point_entries go on meanwhile.
+-- It does not touch drizzle.__drizzle_migrations: the squashed migration (decision 0003) is not incremental.
+\timing on
+BEGIN;
+LOCK TABLE point_entries IN SHARE ROW EXCLUSIVE MODE;
+
+CREATE TABLE IF NOT EXISTS point_totals_monthly (
+  tenant_id integer NOT NULL,
+  org_id uuid NOT NULL,
+  member_id uuid NOT NULL,
+  month date NOT NULL,
+  category text NOT NULL,
+  points integer NOT NULL,
+  entries integer NOT NULL,
+  CONSTRAINT point_totals_monthly_tenant_id_month_org_id_member_id_category_pk PRIMARY KEY (tenant_id, month, org_id, member_id, category)
+);
+CREATE INDEX IF NOT EXISTS point_totals_monthly_org_idx ON point_totals_monthly USING btree (tenant_id, org_id, month);
+
+-- The ledger days at a period's edges are read by an index-only scan; this index replaces point_entries_category_idx
+-- (same leading columns, plus org_id and points).
+CREATE INDEX IF NOT EXISTS point_entries_period_idx ON point_entries USING btree (tenant_id, occurred_on, category, member_id, org_id, points);
+DROP INDEX IF EXISTS point_entries_category_idx;
+
+CREATE OR REPLACE FUNCTION gongjian_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'table % is append-only', TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+END;
+$$;
+
+CREATE OR REPLACE FUNCTION gongjian_point_totals_follow() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO point_totals_monthly AS t (tenant_id, month, org_id, member_id, category, points, entries)
+  SELECT n.tenant_id, date_trunc('month', n.occurred_on)::date, n.org_id, n.member_id, n.category, sum(n.points)::int, count(*)::int
+    FROM new_rows n
+   GROUP BY 1, 2, 3, 4, 5
+   ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT (tenant_id, month, org_id, member_id, category)
+  DO UPDATE SET points = t.points + excluded.points, entries = t.entries + excluded.entries;
+  RETURN NULL;
+END;
+$$;
+
+DROP TRIGGER IF EXISTS point_entries_follow_totals ON point_entries;
+CREATE TRIGGER point_entries_follow_totals AFTER INSERT ON point_entries
+  REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION gongjian_point_totals_follow();
+DROP TRIGGER IF EXISTS point_entries_append_only ON point_entries;
+CREATE TRIGGER point_entries_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON point_entries
+  FOR EACH STATEMENT EXECUTE FUNCTION gongjian_refuse_change();
+
+-- Backfill: the whole rollup from the ledger (no insert can interleave: the lock above).
+TRUNCATE point_totals_monthly;
+INSERT INTO point_totals_monthly (tenant_id, month, org_id, member_id, category, points, entries)
+SELECT tenant_id, date_trunc('month', occurred_on)::date, org_id, member_id, category, sum(points)::int, count(*)::int
+  FROM point_entries
+ GROUP BY 1, 2, 3, 4, 5;
+COMMIT;
+
+VACUUM (ANALYZE) point_totals_monthly;
+-- Sets the visibility map so the edge-day reads are index-only.
+VACUUM (ANALYZE) point_entries;
+
+-- Consistency check (both directions): must print 0.
+WITH rollup AS (
+  SELECT tenant_id, month, org_id, member_id, category, points, entries FROM point_totals_monthly),
+ledger AS (
+  SELECT tenant_id, date_trunc('month', occurred_on)::date AS month, org_id, member_id, category, sum(points)::int AS points, count(*)::int AS entries
+    FROM point_entries GROUP BY 1, 2, 3, 4, 5)
+SELECT (SELECT count(*) FROM (SELECT * FROM rollup EXCEPT ALL SELECT * FROM ledger) a)
+     + (SELECT count(*) FROM (SELECT * FROM ledger EXCEPT ALL SELECT * FROM rollup) b) AS mismatches;
