@@ -6,7 +6,7 @@ import { getOrgInScope, orgUnits, underPath } from '../org-units/index.js';
 import { rectificationItems } from '../rectification/index.js';
 import { hazardCategoryLabels } from './hazards.labels.js';
 import { statusOf } from './hazards.service.js';
-import { hazards } from './hazards.table.js';
+import { hazards, newestFirst } from './hazards.table.js';
 
 const GROUP = '网格治理';
 
@@ -74,7 +74,7 @@ async function listRecords(s: MetricScope, page: { page: number; pageSize: numbe
     .leftJoin(rectificationItems, and(eq(rectificationItems.tenantId, hazards.tenantId), eq(rectificationItems.id, hazards.rectificationItemId)))
     .leftJoin(orgUnits, and(eq(orgUnits.tenantId, hazards.tenantId), eq(orgUnits.id, hazards.orgId)))
     .where(base)
-    .orderBy(desc(hazards.reportedAt), desc(hazards.id))
+    .orderBy(...newestFirst)
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize);
   const [{ n }] = await joined(s).where(base);

@@ -10,7 +10,7 @@ import { boundingBox, findGridAt, getBuildingInScope, getGridInScope, gridScope,
 import { openRectificationItem, rectificationItems, type RectificationState } from '../rectification/index.js';
 import { hazardCategoryLabels } from './hazards.labels.js';
 import type { CreateHazardBody, DeadlineFixBody, FixNowBody, HazardResponse, HazardStatus, LinkHazardBody, ListHazardsQuery } from './hazards.schema.js';
-import { hazards, type HazardSourceKind } from './hazards.table.js';
+import { hazards, newestFirst, oldestFirst, type HazardSourceKind } from './hazards.table.js';
 
 export type Hazard = typeof hazards.$inferSelect;
 
@@ -295,7 +295,7 @@ export async function listHazards(ctx: ActorContext, q: ListHazardsQuery) {
   }
   const rows = await baseQuery(ctx.db)
     .where(and(...conds))
-    .orderBy(desc(hazards.reportedAt), desc(hazards.id))
+    .orderBy(...newestFirst)
     .limit(q.pageSize + 1);
   const page = rows.slice(0, q.pageSize);
   const last = page[page.length - 1];
@@ -335,7 +335,7 @@ export async function mapHazards(ctx: ActorContext, q: { gridId?: string; catego
   const conds: SQL[] = [eq(hazards.tenantId, ctx.tenantId), inScope(ctx, hazards.orgId), hazardOpenCondition(), sql`${hazards.lat} is not null`];
   if (q.gridId) conds.push(eq(hazards.gridId, q.gridId));
   if (q.category) conds.push(eq(hazards.category, q.category));
-  const rows = await baseQuery(ctx.db).where(and(...conds)).orderBy(desc(hazards.reportedAt)).limit(limit + 1);
+  const rows = await baseQuery(ctx.db).where(and(...conds)).orderBy(...newestFirst).limit(limit + 1);
   return {
     items: rows.slice(0, limit).map((r) => {
       const h = toHazardResponse(r, today);
@@ -390,7 +390,7 @@ export async function* streamHazardsForExport(ctx: ActorContext, q: ExportFilter
   let after: { at: Date; id: string } | undefined;
   for (;;) {
     const conds = after ? [...base, sql`(${hazards.reportedAt}, ${hazards.id}) > (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`] : base;
-    const rows = await baseQuery(db).where(and(...conds)).orderBy(asc(hazards.reportedAt), asc(hazards.id)).limit(pageSize);
+    const rows = await baseQuery(db).where(and(...conds)).orderBy(...oldestFirst).limit(pageSize);
     for (const r of rows) yield toHazardResponse(r, today);
     const last = rows.at(-1);
     if (!last || rows.length < pageSize) return;

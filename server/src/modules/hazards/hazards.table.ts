@@ -88,3 +88,12 @@ export const open311Keys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('open311_keys_hash_idx').on(t.keyHash)],
 );
+
+/**
+ * Newest first, spelt exactly as hazards_reported_idx is built (DESC NULLS LAST). PostgreSQL walks an index only for
+ * the same null ordering, and a plain `desc` means NULLS FIRST: the street's list then sorted every hazard of the
+ * street (about 290 ms at 20,000 hazards) instead of reading the first page from the index (under 10 ms).
+ */
+export const newestFirst = [sql`${hazards.reportedAt} desc nulls last`, sql`${hazards.id} desc nulls last`] as const;
+/** Oldest first: the same index read backwards (ASC NULLS FIRST); reported_at is never null, so only the plan changes. */
+export const oldestFirst = [sql`${hazards.reportedAt} asc nulls first`, sql`${hazards.id} asc nulls first`] as const;

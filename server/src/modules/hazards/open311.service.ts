@@ -9,7 +9,7 @@ import { rectificationItems } from '../rectification/index.js';
 import { tenants } from '../tenants/index.js';
 import { hazardCategoryLabels } from './hazards.labels.js';
 import { statusOf } from './hazards.service.js';
-import { hazardCategories, hazards, type HazardCategory } from './hazards.table.js';
+import { hazardCategories, hazards, newestFirst, type HazardCategory } from './hazards.table.js';
 import { resolveOpen311Key } from './open311.keys.js';
 
 /** A GeoReport v2 error: the HTTP status and the code in the body are the same number. */
@@ -259,7 +259,7 @@ export async function listOpen311Requests(db: Db, params: Record<string, unknown
   }
   const rows = await requestQuery(db)
     .where(and(...conds))
-    .orderBy(desc(hazards.reportedAt))
+    .orderBy(...newestFirst)
     .limit(MAX_RESULTS);
   return rows.map(toOpen311Request);
 }
