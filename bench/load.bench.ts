@@ -61,7 +61,8 @@ async function workload(base: string) {
     grid: await loginAs(base, 'wanggeyuan', PASSWORD),
     admin: await loginAs(base, 'admin', PASSWORD),
   };
-  // A hazard of the grid worker's with a place: new reports go into the same grid, a few metres apart.
+  // A hazard of the grid worker's with a place: new reports go into the same grid, spread over about a square
+  // kilometre around it (as reports over a street's day would be), not stacked on one spot.
   const list = await json(base, cookies.grid, '/api/hazards?pageSize=100');
   const anchor = (list.items as Array<{ gridId: string | null; lat: number | null; lng: number | null; category: string }>).find((h) => h.gridId && h.lat !== null && h.lng !== null);
   if (!anchor) throw new Error('the grid worker has no located hazard to anchor the workload');
@@ -69,8 +70,8 @@ async function workload(base: string) {
     category: anchor.category,
     severity: 'general',
     description: `压测上报 ${who} #${n}：楼道堆放杂物`,
-    lat: anchor.lat! + ((n % 97) - 48) * 0.00001,
-    lng: anchor.lng! + ((n % 89) - 44) * 0.00001,
+    lat: anchor.lat! + (((n * 7919) % 1001) - 500) * 0.00001,
+    lng: anchor.lng! + (((n * 104729) % 1003) - 501) * 0.00001,
     gridId: anchor.gridId,
   });
   const steps: Step[] = [
