@@ -72,8 +72,13 @@ function plain(v: unknown): unknown {
 export async function recordAudit(db: Db, source: AuditSource, entry: AuditEntry): Promise<void> {
   await db.transaction(async (tx) => {
     const tenantId = source.tenantId;
-    await tx.insert(auditHeads).values({ tenantId, seq: 0, hash: GENESIS }).onConflictDoNothing();
-    const [head] = await tx.select().from(auditHeads).where(eq(auditHeads.tenantId, tenantId)).for('update');
+    // One statement creates the street's head if missing and locks it (ON CONFLICT DO UPDATE takes the row lock and
+    // returns the row): writers of one street queue here, so this lock is held for as few round trips as possible.
+    const [head] = await tx
+      .insert(auditHeads)
+      .values({ tenantId, seq: 0, hash: GENESIS })
+      .onConflictDoUpdate({ target: auditHeads.tenantId, set: { seq: sql`${auditHeads.seq}` } })
+      .returning({ seq: auditHeads.seq, hash: auditHeads.hash });
     const seq = (head?.seq ?? 0) + 1;
     const prevHash = head?.hash ?? GENESIS;
     const isSystem = 'system' in source;
