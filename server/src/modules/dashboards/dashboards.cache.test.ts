@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActorContext } from '../../platform/request-context.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { recordAudit } from '../audit/index.js';
-import { cachedByStamp } from './dashboards.compute.js';
+import { cachedByStamp, FRESH_WAIT_MS } from './dashboards.compute.js';
 
 /** A computation the test finishes by hand. */
 function deferred<V>() {
@@ -58,4 +58,20 @@ describe('the overview cache under writes', () => {
     await expect(askK(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     expect(await askK(async () => 11)).toBe(11);
   });
+
+  it('on PostgreSQL the first caller after a write waits at most FRESH_WAIT_MS, then gets the previous figures', { timeout: 30_000 }, async (c) => {
+    if (admin.services.dbKind !== 'postgres') c.skip();
+    const key = 'cache-test-bounded';
+    const askK = (compute: () => Promise<number>) => cachedByStamp(admin.services, admin.db, admin.tenantId, key, compute);
+    expect(await askK(async () => 20)).toBe(20);
+    await write();
+    const slow = deferred<number>();
+    const t0 = Date.now();
+    expect(await askK(() => slow.promise)).toBe(20);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(FRESH_WAIT_MS - 50);
+    slow.resolve(21);
+    await slow.promise;
+    expect(await askK(async () => 22)).toBe(21);
+  });
 });
+
