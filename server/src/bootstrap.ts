@@ -21,7 +21,7 @@ export interface Runtime {
 /** Opens the database (PGlite or PostgreSQL), migrates it, and loads the data key and file storage. */
 export async function openRuntime(config: AppConfig): Promise<Runtime> {
   fs.mkdirSync(config.dataDir, { recursive: true });
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, databaseReadUrl: config.databaseReadUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, databaseReadUrl: config.databaseReadUrl, poolMax: config.dbPoolMax, dataDir: config.dataDir });
   try {
     await migrateDatabase(database);
   } catch (e) {

@@ -7,6 +7,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** A streaming replica for dashboard and export reads (docs/scaling.md); writes always go to DATABASE_URL. */
   DATABASE_READ_URL: z.string().url().optional(),
+  /** Connections per API process to PostgreSQL (and as many again to the replica when set). */
+  GONGJIAN_DB_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   GONGJIAN_DATA_DIR: z.string().default('./data'),
   GONGJIAN_DATA_KEY: z
     .string()
@@ -32,6 +34,7 @@ export interface AppConfig {
   host: string;
   databaseUrl: string | undefined;
   databaseReadUrl: string | undefined;
+  dbPoolMax: number;
   dataDir: string;
   dataKey: string | undefined;
   demoPassword: string | undefined;
@@ -69,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     databaseReadUrl: e.DATABASE_READ_URL,
+    dbPoolMax: e.GONGJIAN_DB_POOL_MAX,
     dataDir: path.resolve(e.GONGJIAN_DATA_DIR),
     dataKey: e.GONGJIAN_DATA_KEY,
     demoPassword: e.GONGJIAN_DEMO_PASSWORD,
