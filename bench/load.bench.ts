@@ -207,6 +207,7 @@ export async function benchLoad(pgAdminUrl: string): Promise<string[]> {
   ];
 
   // One process.
+  const perStep: string[] = [];
   const one = await spawnServer(serverEnv(demo));
   let w = await workload(one.url);
   out.push(...mixLines(w.steps), runHead);
@@ -214,6 +215,12 @@ export async function benchLoad(pgAdminUrl: string): Promise<string[]> {
     await cannon(one.url, w, Math.min(connections, 50), 10);
     const r = await cannon(one.url, w, connections, seconds);
     out.push(runRow(`one API process, ${connections} connections`, r));
+    // Each step alone, 10 connections for 5 s: where the mix spends its time.
+    perStep.push('', 'Each step alone on the same process (10 connections, 5 s each):', '', runHead);
+    for (const s of w.steps) {
+      const alone = await cannon(one.url, { ...w, steps: [s] }, 10, 5);
+      perStep.push(runRow(s.label, alone));
+    }
   } finally {
     await one.stop();
   }
@@ -236,6 +243,7 @@ export async function benchLoad(pgAdminUrl: string): Promise<string[]> {
     await a.stop();
     await b.stop();
   }
+  out.push(...perStep);
   out.push(
     '',
     'p95 and p99 for two processes are the worse of the two runs; p50 is their weighted mean. All processes — the',
