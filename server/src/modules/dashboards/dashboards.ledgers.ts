@@ -10,7 +10,7 @@ import { recordAudit } from '../audit/index.js';
 import { parsePeriod, type Period } from './dashboards.period.js';
 import { findMetric, resolveOrg, scopeFor, type PeriodInput } from './dashboards.service.js';
 import { exportJobs } from './dashboards.table.js';
-import { StreamingLedgerWorkbook } from './dashboards.xlsx-stream.js';
+import { StreamingLedgerWorkbook } from '../../platform/excel-stream.js';
 
 /** Exports above this many rows go through a background job with progress, not one response. */
 export const DIRECT_EXPORT_MAX_ROWS = 10_000;

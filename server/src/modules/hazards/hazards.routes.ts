@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { buildLedgerWorkbook, sendXlsx } from '../../platform/excel.js';
+import { sendStreamedLedger } from '../../platform/excel-stream.js';
 import { requireActor } from '../../platform/request-context.js';
 import { hazardFigures } from './hazards.metrics.js';
 import { hazardLedgerSheet } from './hazards.ledger.js';
@@ -40,7 +41,7 @@ export const hazardRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get('/export.xlsx', { config: { permission: 'hazard.export' }, schema: { tags, querystring: listHazardsQuery.pick({ from: true, to: true, category: true, status: true, orgId: true }) } }, async (req, reply) => {
     const sheet = await hazardLedgerSheet(requireActor(req.ctx), req.query);
-    return sendXlsx(reply, await buildLedgerWorkbook(sheet), `${sheet.title}.xlsx`);
+    return sendStreamedLedger(reply, sheet, `${sheet.title}.xlsx`);
   });
   app.post('/', { config: { permission: 'hazard.report' }, schema: { tags, body: createHazardBody, response: { 201: hazardResponse } } }, async (req, reply) => {
     const ctx = requireActor(req.ctx);

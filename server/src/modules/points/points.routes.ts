@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { buildLedgerWorkbook, sendXlsx } from '../../platform/excel.js';
+import { sendStreamedLedger } from '../../platform/excel-stream.js';
 import { pageQuery } from '../../platform/pagination.js';
 import { requireActor } from '../../platform/request-context.js';
 import { shanghaiDate } from '../../platform/time.js';
@@ -89,7 +90,7 @@ export const pointsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/export/ledger.xlsx', { config: { permission: 'points.export' }, schema: { tags, querystring: optionalPeriod } }, async (req, reply) =>
-    sendXlsx(reply, await buildLedgerWorkbook(await buildLedgerSheet(requireActor(req.ctx), req.query)), '积分台账.xlsx'),
+    sendStreamedLedger(reply, await buildLedgerSheet(requireActor(req.ctx), req.query), '积分台账.xlsx'),
   );
   app.get('/export/rankings.xlsx', { config: { permission: 'points.export' }, schema: { tags, querystring: rankingExportQuery } }, async (req, reply) =>
     sendXlsx(reply, await buildLedgerWorkbook(await buildRankingSheet(requireActor(req.ctx), req.query, req.query.level)), '积分排名.xlsx'),

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { cellText } from '../../platform/excel.js';
-import { StreamingLedgerWorkbook } from './dashboards.xlsx-stream.js';
+import { cellText } from './excel.js';
+import { StreamingLedgerWorkbook } from './excel-stream.js';
 
 describe('the streaming ledger writer', () => {
   it('pulls rows from an async source as it writes them: 12,000 rows, never far ahead of the file', async () => {

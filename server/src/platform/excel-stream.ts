@@ -1,5 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { escapeCell, type LedgerSheet } from '../../platform/excel.js';
+import type { FastifyReply } from 'fastify';
+import { escapeCell, type LedgerSheet } from './excel.js';
 
 type CellInput = string | number | Date | null | undefined;
 
@@ -72,3 +76,31 @@ export class StreamingLedgerWorkbook {
     await this.wb.commit();
   }
 }
+
+/**
+ * Sends one ledger as a download without holding it in memory: rows (an async iterable of keyset pages, say) are
+ * written to a temporary file by the streaming writer, which is then streamed to the client and removed. Errors
+ * before the first byte (scope, validation, the query) still answer as JSON.
+ */
+export async function sendStreamedLedger<Row>(reply: FastifyReply, sheet: Omit<LedgerSheet<Row>, 'rows'> & { rows: Iterable<Row> | AsyncIterable<Row> }, filename: string): Promise<FastifyReply> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongjian-ledger-'));
+  const file = path.join(dir, 'ledger.xlsx');
+  const cleanUp = () => fs.rmSync(dir, { recursive: true, force: true });
+  try {
+    const wb = new StreamingLedgerWorkbook(file);
+    await wb.addSheet(sheet);
+    await wb.finish();
+  } catch (e) {
+    cleanUp();
+    throw e;
+  }
+  const stream = fs.createReadStream(file);
+  stream.once('close', cleanUp);
+  return reply
+    .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
+    .header('Content-Length', fs.statSync(file).size)
+    .header('Cache-Control', 'no-store')
+    .send(stream);
+}
+
