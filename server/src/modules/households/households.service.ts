@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/index.js';
 import { members } from '../members/members.table.js';
 import { getOrgInScope } from '../org-units/index.js';
 import { orgUnits } from '../org-units/org-units.table.js';
+import { gridScope } from '../places/places.grid-scope.js';
 import { buildings, grids } from '../places/places.table.js';
 import { pairings, workClaims } from '../points/points.table.js';
 import type {
@@ -67,14 +68,14 @@ function baseQuery(db: Db) {
 /** Loads a household the actor may reach; otherwise NOT_FOUND. */
 export async function getHouseholdInReach(ctx: ActorContext, id: string, db: Db = ctx.db): Promise<HouseholdResponse> {
   const path = await householdReachPath(ctx, db);
-  const [row] = await baseQuery(db).where(and(eq(households.tenantId, ctx.tenantId), eq(households.id, id), reachCondition(ctx.tenantId, path)));
+  const [row] = await baseQuery(db).where(and(eq(households.tenantId, ctx.tenantId), eq(households.id, id), reachCondition(ctx.tenantId, path), gridScope(ctx, households.gridId)));
   if (!row) throw notFound('住户');
   return row;
 }
 
 export async function listHouseholds(ctx: ActorContext, q: ListHouseholdsQuery): Promise<Paged<HouseholdResponse>> {
   const path = await householdReachPath(ctx);
-  const conds: SQL[] = [eq(households.tenantId, ctx.tenantId), reachCondition(ctx.tenantId, path)];
+  const conds: SQL[] = [eq(households.tenantId, ctx.tenantId), reachCondition(ctx.tenantId, path), gridScope(ctx, households.gridId)];
   if (q.orgId) {
     const org = await getOrgInScope({ ...ctx, actor: { ...ctx.actor, scopePath: path } }, q.orgId);
     conds.push(reachCondition(ctx.tenantId, org.path));
