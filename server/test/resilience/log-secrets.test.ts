@@ -95,6 +95,9 @@ async function call(base: string, method: string, p: string, opts: { cookie?: st
 
 async function roster(rows: Array<{ name: string; idNumber: string; phone: string }>, branch: string, fields: Record<string, string> = {}): Promise<FormData> {
   const wb = new ExcelJS.Workbook();
+  // Fixed timestamps: the dry run and the commit must upload the same bytes (exceljs stamps the time of writing, and a
+  // second boundary between the two builds made the commit refuse the file as different).
+  wb.created = wb.modified = new Date('2026-01-01T00:00:00Z');
   const ws = wb.addWorksheet('花名册');
   ws.addRow(['序号', '姓名', '身份证号码', '联系电话', '所在党支部', '党员类别', '入党时间', '家庭住址']);
   rows.forEach((r, i) => ws.addRow([i + 1, r.name, r.idNumber, r.phone, branch, '正式党员', '2016-07-01', '']));
