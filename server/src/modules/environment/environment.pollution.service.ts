@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import { offsetOf, type Paged } from '../../platform/pagination.js';
 import type { ActorContext } from '../../platform/request-context.js';
-import { shanghaiDate } from '../../platform/time.js';
+import { addDays, shanghaiDate } from '../../platform/time.js';
 import { recordAudit } from '../audit/index.js';
 import { getOrgInScope, inScope, orgNames } from '../org-units/index.js';
 import { openRectificationItem, rectificationStatesBySource, reopenBySource } from '../rectification/index.js';
@@ -38,11 +38,6 @@ export function isChecklistComplete(row: Pick<PollutionRow, 'treatment' | 'check
   return row.treatment !== 'shutdown' || shutdownChecklistKeys.every((k) => row.checklist[k]);
 }
 
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 async function loadInScope(ctx: ActorContext, id: string, db: Db = ctx.db): Promise<PollutionRow> {
   const [row] = await db

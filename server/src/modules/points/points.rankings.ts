@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
 import { offsetOf } from '../../platform/pagination.js';
+import { addDays, isCalendarDay, nextMonthStart } from '../../platform/time.js';
 import type { ActorContext } from '../../platform/request-context.js';
 import { getOrgInScope } from '../org-units/index.js';
 import { categoryLabels } from './points.labels.js';
@@ -17,23 +18,6 @@ export async function rootPath(ctx: ActorContext, orgId?: string): Promise<strin
   return (await getOrgInScope(ctx, orgId)).path;
 }
 
-/** First day of the month after `day` (YYYY-MM-DD). */
-function nextMonth(day: string): string {
-  const y = Number(day.slice(0, 4));
-  const m = Number(day.slice(5, 7));
-  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-}
-
-/** The day before `day` (YYYY-MM-DD), in UTC so no time zone shifts it. */
-function dayBefore(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-}
-
-function isDay(day: string): boolean {
-  const t = Date.parse(`${day}T00:00:00Z`);
-  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === day;
-}
-
 export interface PeriodParts {
   /** Whole months read from point_totals_monthly: month >= fromMonth and month < toMonth (first days), if any. */
   months?: { fromMonth: string; toMonth: string };
@@ -44,13 +28,13 @@ export interface PeriodParts {
 /** Splits [from, to] into the whole months the rollup answers and the edge days only the ledger can. */
 export function splitPeriod(from: string, to: string): PeriodParts {
   // A day that is not a date (2018-02-30) goes to the ledger query unchanged, which refuses it as before.
-  if (!isDay(from) || !isDay(to)) return { days: [{ from, to }] };
-  const fromMonth = from.endsWith('-01') ? from : nextMonth(from);
-  const afterTo = nextMonth(to);
-  const toMonth = dayBefore(afterTo) === to ? afterTo : `${to.slice(0, 7)}-01`;
+  if (!isCalendarDay(from) || !isCalendarDay(to)) return { days: [{ from, to }] };
+  const fromMonth = from.endsWith('-01') ? from : nextMonthStart(from);
+  const afterTo = nextMonthStart(to);
+  const toMonth = addDays(afterTo, -1) === to ? afterTo : `${to.slice(0, 7)}-01`;
   if (from > to || fromMonth >= toMonth) return { days: [{ from, to }] };
   const days: { from: string; to: string }[] = [];
-  if (from < fromMonth) days.push({ from, to: dayBefore(fromMonth) });
+  if (from < fromMonth) days.push({ from, to: addDays(fromMonth, -1) });
   if (toMonth <= to) days.push({ from: toMonth, to });
   return { months: { fromMonth, toMonth }, days };
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import type { ActorContext } from '../../platform/request-context.js';
 import { recordAudit } from '../audit/index.js';
+import { nextMonthStart } from '../../platform/time.js';
 import { categoryLabels } from './points.labels.js';
 import type { CreateRuleBody } from './points.schema.js';
 import { pointEntries, pointRules, workClaims, type PointCategory } from './points.table.js';
@@ -46,11 +47,6 @@ export async function createRule(ctx: ActorContext, input: CreateRuleBody): Prom
   });
 }
 
-function nextMonth(ym: string): string {
-  const [y, m] = ym.split('-').map(Number);
-  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-}
-
 export interface CapWindow {
   name: 'day' | 'month' | 'year';
   label: string;
@@ -64,7 +60,7 @@ export function capWindows(rule: PointRule, day: string): CapWindow[] {
   const year = day.slice(0, 4);
   return [
     { name: 'day', label: '每日', from: day, to: day, limit: rule.capPerDay },
-    { name: 'month', label: '每月', from: `${day.slice(0, 7)}-01`, to: nextMonth(day.slice(0, 7)), limit: rule.capPerMonth },
+    { name: 'month', label: '每月', from: `${day.slice(0, 7)}-01`, to: nextMonthStart(day.slice(0, 7)), limit: rule.capPerMonth },
     { name: 'year', label: '每年', from: `${year}-01-01`, to: `${Number(year) + 1}-01-01`, limit: rule.capPerYear },
   ];
 }
