@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
-import { escapeCell, type LedgerSheet } from './excel.js';
+import { escapeCell, xlsxDownload, type LedgerSheet } from './excel.js';
 
 type CellInput = string | number | Date | null | undefined;
 
@@ -96,11 +96,6 @@ export async function sendStreamedLedger<Row>(reply: FastifyReply, sheet: Omit<L
   }
   const stream = fs.createReadStream(file);
   stream.once('close', cleanUp);
-  return reply
-    .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
-    .header('Content-Length', fs.statSync(file).size)
-    .header('Cache-Control', 'no-store')
-    .send(stream);
+  return xlsxDownload(reply, filename).header('Content-Length', fs.statSync(file).size).send(stream);
 }
 

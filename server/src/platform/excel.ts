@@ -86,12 +86,16 @@ export async function buildLedgerWorkbook<Row>(sheet: LedgerSheet<Row>): Promise
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export function sendXlsx(reply: FastifyReply, buffer: Buffer, filename: string): FastifyReply {
+/** The headers of an .xlsx download (never cached: ledgers hold personal data). */
+export function xlsxDownload(reply: FastifyReply, filename: string): FastifyReply {
   return reply
     .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
-    .header('Cache-Control', 'no-store')
-    .send(buffer);
+    .header('Cache-Control', 'no-store');
+}
+
+export function sendXlsx(reply: FastifyReply, buffer: Buffer, filename: string): FastifyReply {
+  return xlsxDownload(reply, filename).send(buffer);
 }
 
 /** Loads an uploaded workbook; a malformed or non-xlsx file is a VALIDATION error, not a crash. */

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, gte, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { MetricDefinition, MetricRecords, MetricScope } from '../../platform/metrics.js';
 import type { ActorContext } from '../../platform/request-context.js';
 import { shanghaiDate } from '../../platform/time.js';

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { buildLedgerWorkbook, sendXlsx } from '../../platform/excel.js';
 import { sendStreamedLedger } from '../../platform/excel-stream.js';
 import { requireActor } from '../../platform/request-context.js';
 import { hazardFigures } from './hazards.metrics.js';

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import type { ActorContext } from '../../platform/request-context.js';

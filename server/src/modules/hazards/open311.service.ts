@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
 import { shanghaiDate } from '../../platform/time.js';
 import { endOfShanghaiDay } from '../../platform/working-days.js';
