@@ -82,21 +82,28 @@ interface Summary {
   completedAllSix: number;
 }
 
-async function summaryOf(ctx: ActorContext, path: string, from: string, to: string): Promise<Summary> {
-  const [row] = await queryRows<{ points: number | null; completed: number | null; members: number | null }>(
-    ctx.db,
-    sql`with t as materialized (${memberTotals(ctx.tenantId, path, from, to)})
-      select (select sum(total)::int from t) as points,
-      (select count(*)::int from t where t.categories >= ${ALL_SIX}) as completed,
-      (select sum(members)::int from (${memberCounts(ctx.tenantId, path)}) c) as members`,
-  );
-  return summaryFrom(row?.points, row?.completed, row?.members);
+/** The summary's three figures over the totals `t` in scope of the statement, as s_points, s_completed, s_members. */
+function summaryColumns(tenantId: number, path: string): SQL {
+  return sql`(select sum(total)::int from t) as s_points,
+      (select count(*)::int from t where t.categories >= ${ALL_SIX}) as s_completed,
+      (select sum(members)::int from (${memberCounts(tenantId, path)}) c) as s_members`;
 }
 
-function summaryFrom(pointsSum: number | null | undefined, completed: number | null | undefined, memberSum: number | null | undefined): Summary {
-  const points = Number(pointsSum ?? 0);
-  const members = Number(memberSum ?? 0);
-  return { points, members, perMember: members ? Math.round((points / members) * 100) / 100 : 0, completedAllSix: Number(completed ?? 0) };
+interface SummaryRow {
+  s_points: number | null;
+  s_completed: number | null;
+  s_members: number | null;
+}
+
+async function summaryOf(ctx: ActorContext, path: string, from: string, to: string): Promise<Summary> {
+  const [row] = await queryRows<SummaryRow>(ctx.db, sql`with t as materialized (${memberTotals(ctx.tenantId, path, from, to)}) select ${summaryColumns(ctx.tenantId, path)}`);
+  return summaryFrom(row);
+}
+
+function summaryFrom(row: SummaryRow | undefined): Summary {
+  const points = Number(row?.s_points ?? 0);
+  const members = Number(row?.s_members ?? 0);
+  return { points, members, perMember: members ? Math.round((points / members) * 100) / 100 : 0, completedAllSix: Number(row?.s_completed ?? 0) };
 }
 
 /**
@@ -153,15 +160,10 @@ export async function getRankings(ctx: ActorContext, q: RankingQuery) {
     categories: number;
     rank: number;
     full_count: number;
-    s_points: number | null;
-    s_completed: number | null;
-    s_members: number | null;
-  }>(
+  } & SummaryRow>(
     ctx.db,
     sql`with ${ctes}, page as (${page} limit ${q.pageSize} offset ${offsetOf(q)})
-      select p.*, (select sum(total)::int from t) as s_points,
-        (select count(*)::int from t where t.categories >= ${ALL_SIX}) as s_completed,
-        (select sum(members)::int from (${memberCounts(ctx.tenantId, path)}) c) as s_members
+      select p.*, ${summaryColumns(ctx.tenantId, path)}
       from page p
       order by p.rank, p.sort_a, p.sort_b`,
   );
@@ -177,7 +179,7 @@ export async function getRankings(ctx: ActorContext, q: RankingQuery) {
   }));
   const first = rows.at(0);
   // A page past the end has no row to carry the summary; only then is it a second statement.
-  const summary = first ? summaryFrom(first.s_points, first.s_completed, first.s_members) : await summaryOf(ctx, path, q.from, q.to);
+  const summary = first ? summaryFrom(first) : await summaryOf(ctx, path, q.from, q.to);
   return { items, total: first ? Number(first.full_count) : 0, page: q.page, pageSize: q.pageSize, summary };
 }
 
