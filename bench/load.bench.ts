@@ -99,6 +99,8 @@ async function workload(base: string) {
 }
 
 interface Run {
+  /** Every response time (ms), so runs can be joined exactly. */
+  times: number[];
   requests: number;
   seconds: number;
   rps: number;
@@ -135,6 +137,7 @@ function cannon(base: string, w: Awaited<ReturnType<typeof workload>>, connectio
       const secs = (performance.now() - started) / 1000;
       const st = stats(times.length ? times : [0]);
       resolve({
+        times,
         requests: times.length,
         seconds: secs,
         rps: times.length / secs,
@@ -155,26 +158,26 @@ function cannon(base: string, w: Awaited<ReturnType<typeof workload>>, connectio
   });
 }
 
-/** Runs several cannons at once (one per server) and adds them up. */
+/** Runs several cannons at once (one per server) and joins them: percentiles over every response of all runs. */
 async function together(runs: Array<Promise<Run>>): Promise<Run> {
   const all = await Promise.all(runs);
   const seconds = Math.max(...all.map((r) => r.seconds));
   const statuses: Record<string, number> = {};
   for (const r of all) for (const [k, v] of Object.entries(r.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
-  const requests = all.reduce((a, r) => a + r.requests, 0);
-  // Percentiles of the union are not the mean of percentiles: weight each run's by its share (close enough for two
-  // similar runs, and stated as such in the table).
-  const w = (f: (r: Run) => number) => all.reduce((a, r) => a + f(r) * r.requests, 0) / Math.max(1, requests);
+  const times = all.flatMap((r) => r.times);
+  const st = stats(times.length ? times : [0]);
+  const sum = (f: (r: Run) => number) => all.reduce((a, r) => a + f(r), 0);
   return {
-    requests,
+    times,
+    requests: times.length,
     seconds,
-    rps: requests / seconds,
-    p50: w((r) => r.p50),
-    p95: Math.max(...all.map((r) => r.p95)),
-    p99: Math.max(...all.map((r) => r.p99)),
-    non2xx: all.reduce((a, r) => a + r.non2xx, 0),
-    errors: all.reduce((a, r) => a + r.errors, 0),
-    timeouts: all.reduce((a, r) => a + r.timeouts, 0),
+    rps: times.length / seconds,
+    p50: st.p50,
+    p95: st.p95,
+    p99: st.p99,
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
+    timeouts: sum((r) => r.timeouts),
     statuses,
   };
 }
@@ -246,9 +249,9 @@ export async function benchLoad(pgAdminUrl: string): Promise<string[]> {
   out.push(...perStep);
   out.push(
     '',
-    'p95 and p99 for two processes are the worse of the two runs; p50 is their weighted mean. All processes — the',
-    'servers, PostgreSQL and autocannon itself — share the same 2 cores, so the load generator takes part of the CPU the',
-    'servers would otherwise have.',
+    'Percentiles for two processes are over every response of both. All processes — the servers, PostgreSQL and',
+    'autocannon itself — share the same 2 cores, so the load generator takes part of the CPU the servers would',
+    'otherwise have.',
     '',
   );
   return out;
