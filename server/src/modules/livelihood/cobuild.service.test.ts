@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import type { ActorContext } from '../../platform/request-context.js';
+import { shanghaiDate } from '../../platform/time.js';
 import { claimNeed, createNeed, createResource, deliverProject, listCobuildProjects, listNeeds, listUnits, rateProject, unitYearReport } from './cobuild.service.js';
 
 let t: TestApp;
@@ -31,8 +32,8 @@ describe('共驻共建', () => {
     await expect(claimNeed(danwei, needId, {})).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(rateProject(admin, projectId, { rating: 5 })).rejects.toMatchObject({ code: 'INVALID_STATE' });
     await expect(deliverProject(danwei, projectId, { date: '2000-01-01', note: '已送达', evidenceFileIds: [], beneficiaries: 50 })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(deliverProject(danwei, projectId, { date: new Date().toISOString().slice(0, 10), note: '已送达', evidenceFileIds: ['00000000-0000-4000-8000-000000000000'], beneficiaries: 50 })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await deliverProject(danwei, projectId, { date: new Date().toISOString().slice(0, 10), note: '捐赠图书300册', evidenceFileIds: [], beneficiaries: 50 });
+    await expect(deliverProject(danwei, projectId, { date: shanghaiDate(), note: '已送达', evidenceFileIds: ['00000000-0000-4000-8000-000000000000'], beneficiaries: 50 })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await deliverProject(danwei, projectId, { date: shanghaiDate(), note: '捐赠图书300册', evidenceFileIds: [], beneficiaries: 50 });
     await expect(rateProject(danwei, projectId, { rating: 5 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await rateProject(admin, projectId, { rating: 4 });
     const p = (await listCobuildProjects(danwei)).items.find((x) => x.id === projectId);

@@ -2,6 +2,7 @@ import { and, asc, count, eq, lte, sql, type SQL } from 'drizzle-orm';
 import type { MetricDefinition, MetricScope } from '../../platform/metrics.js';
 import type { InboxItem } from '../../platform/module.js';
 import { can, type ActorContext } from '../../platform/request-context.js';
+import { addDays, shanghaiDate } from '../../platform/time.js';
 import { inScope, orgUnits, underPath } from '../org-units/index.js';
 import { members, type MemberCategory } from './members.table.js';
 
@@ -67,7 +68,7 @@ export const memberMetrics: MetricDefinition[] = [
 /** To-do: probationary members whose year of probation is over and who wait to be regularised (转正). */
 export async function memberInbox(ctx: ActorContext): Promise<InboxItem[]> {
   if (!can(ctx, 'member.write')) return [];
-  const cutoff = new Date(Date.now() - 365 * 86400000).toISOString().slice(0, 10);
+  const cutoff = addDays(shanghaiDate(), -365);
   const [row] = await ctx.db
     .select({ n: count() })
     .from(members)

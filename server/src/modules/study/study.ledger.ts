@@ -2,6 +2,7 @@ import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { LedgerSheet } from '../../platform/excel.js';
 import type { InboxItem, LedgerDefinition } from '../../platform/module.js';
 import type { ActorContext } from '../../platform/request-context.js';
+import { shanghaiDate } from '../../platform/time.js';
 import { members } from '../members/members.table.js';
 import { inScope, orgUnits } from '../org-units/index.js';
 import { spotCheckDraws, spotCheckPicks } from './study.table.js';
@@ -38,7 +39,7 @@ export const studyLedgers: LedgerDefinition[] = [
         result: resultLabel[r.result],
         hadNotes: r.hadNotes === null ? '' : r.hadNotes ? '有' : '无',
         comment: r.comment ?? '',
-        checkedAt: r.checkedAt ? r.checkedAt.toISOString().slice(0, 10) : '',
+        checkedAt: r.checkedAt ? shanghaiDate(r.checkedAt) : '',
       }));
       const sheet: LedgerSheet<Row> = {
         sheetName: '笔记抽查',
