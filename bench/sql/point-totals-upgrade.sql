@@ -1,5 +1,5 @@
 -- Upgrade an EXISTING database (e.g. the benchmark city) to the monthly points rollup, point_totals_monthly
--- (积分月汇总, docs/decisions/0010). New databases get the same objects from the migration
+-- (积分月汇总, docs/decisions/0010 and 0012). New databases get the same objects from the migration
 -- (server/src/modules/points/points.table.ts + server/src/db/extra/0002_point_totals.sql) and start empty.
 --
 --   psql -v ON_ERROR_STOP=1 -h HOST -p PORT -U postgres DBNAME -f bench/sql/point-totals-upgrade.sql
@@ -12,15 +12,29 @@
 BEGIN;
 LOCK TABLE point_entries IN SHARE ROW EXCLUSIVE MODE;
 
+-- Decision 0012 changed the rollup from one row per category to one row per member and month with a column per
+-- category; an older rollup (it has a "category" column) is dropped and rebuilt below.
+DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'point_totals_monthly' AND column_name = 'category') THEN
+    DROP TABLE point_totals_monthly;
+  END IF;
+END;
+$$;
 CREATE TABLE IF NOT EXISTS point_totals_monthly (
   tenant_id integer NOT NULL,
   org_id uuid NOT NULL,
   member_id uuid NOT NULL,
   month date NOT NULL,
-  category text NOT NULL,
   points integer NOT NULL,
   entries integer NOT NULL,
-  CONSTRAINT point_totals_monthly_tenant_id_month_org_id_member_id_category_pk PRIMARY KEY (tenant_id, month, org_id, member_id, category)
+  visit integer DEFAULT 0 NOT NULL,
+  pairing integer DEFAULT 0 NOT NULL,
+  dispute integer DEFAULT 0 NOT NULL,
+  difficulty integer DEFAULT 0 NOT NULL,
+  duty integer DEFAULT 0 NOT NULL,
+  volunteer integer DEFAULT 0 NOT NULL,
+  CONSTRAINT point_totals_monthly_tenant_id_month_org_id_member_id_pk PRIMARY KEY (tenant_id, month, org_id, member_id)
 );
 CREATE INDEX IF NOT EXISTS point_totals_monthly_org_idx ON point_totals_monthly USING btree (tenant_id, org_id, month);
 
@@ -37,13 +51,22 @@ $$;
 
 CREATE OR REPLACE FUNCTION gongjian_point_totals_follow() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO point_totals_monthly AS t (tenant_id, month, org_id, member_id, category, points, entries)
-  SELECT n.tenant_id, date_trunc('month', n.occurred_on)::date, n.org_id, n.member_id, n.category, sum(n.points)::int, count(*)::int
+  INSERT INTO point_totals_monthly AS t (tenant_id, month, org_id, member_id, points, entries, visit, pairing, dispute, difficulty, duty, volunteer)
+  SELECT n.tenant_id, date_trunc('month', n.occurred_on)::date, n.org_id, n.member_id, sum(n.points)::int, count(*)::int,
+         coalesce(sum(n.points) FILTER (WHERE n.category = 'visit'), 0)::int,
+         coalesce(sum(n.points) FILTER (WHERE n.category = 'pairing'), 0)::int,
+         coalesce(sum(n.points) FILTER (WHERE n.category = 'dispute'), 0)::int,
+         coalesce(sum(n.points) FILTER (WHERE n.category = 'difficulty'), 0)::int,
+         coalesce(sum(n.points) FILTER (WHERE n.category = 'duty'), 0)::int,
+         coalesce(sum(n.points) FILTER (WHERE n.category = 'volunteer'), 0)::int
     FROM new_rows n
-   GROUP BY 1, 2, 3, 4, 5
-   ORDER BY 1, 2, 3, 4, 5
-  ON CONFLICT (tenant_id, month, org_id, member_id, category)
-  DO UPDATE SET points = t.points + excluded.points, entries = t.entries + excluded.entries;
+   GROUP BY 1, 2, 3, 4
+   -- A fixed order, so two concurrent statements lock shared rollup rows in the same order (no deadlock).
+   ORDER BY 1, 2, 3, 4
+  ON CONFLICT (tenant_id, month, org_id, member_id)
+  DO UPDATE SET points = t.points + excluded.points, entries = t.entries + excluded.entries,
+    visit = t.visit + excluded.visit, pairing = t.pairing + excluded.pairing, dispute = t.dispute + excluded.dispute,
+    difficulty = t.difficulty + excluded.difficulty, duty = t.duty + excluded.duty, volunteer = t.volunteer + excluded.volunteer;
   RETURN NULL;
 END;
 $$;
@@ -58,10 +81,13 @@ CREATE TRIGGER point_entries_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON 
 
 -- Backfill: the whole rollup from the ledger (no insert can interleave: the lock above).
 TRUNCATE point_totals_monthly;
-INSERT INTO point_totals_monthly (tenant_id, month, org_id, member_id, category, points, entries)
-SELECT tenant_id, date_trunc('month', occurred_on)::date, org_id, member_id, category, sum(points)::int, count(*)::int
+INSERT INTO point_totals_monthly (tenant_id, month, org_id, member_id, points, entries, visit, pairing, dispute, difficulty, duty, volunteer)
+SELECT tenant_id, date_trunc('month', occurred_on)::date, org_id, member_id, sum(points)::int, count(*)::int,
+       coalesce(sum(points) FILTER (WHERE category = 'visit'), 0)::int, coalesce(sum(points) FILTER (WHERE category = 'pairing'), 0)::int,
+       coalesce(sum(points) FILTER (WHERE category = 'dispute'), 0)::int, coalesce(sum(points) FILTER (WHERE category = 'difficulty'), 0)::int,
+       coalesce(sum(points) FILTER (WHERE category = 'duty'), 0)::int, coalesce(sum(points) FILTER (WHERE category = 'volunteer'), 0)::int
   FROM point_entries
- GROUP BY 1, 2, 3, 4, 5;
+ GROUP BY 1, 2, 3, 4;
 COMMIT;
 
 VACUUM (ANALYZE) point_totals_monthly;
@@ -70,9 +96,12 @@ VACUUM (ANALYZE) point_entries;
 
 -- Consistency check (both directions): must print 0.
 WITH rollup AS (
-  SELECT tenant_id, month, org_id, member_id, category, points, entries FROM point_totals_monthly),
+  SELECT tenant_id, month, org_id, member_id, points, entries, visit, pairing, dispute, difficulty, duty, volunteer FROM point_totals_monthly),
 ledger AS (
-  SELECT tenant_id, date_trunc('month', occurred_on)::date AS month, org_id, member_id, category, sum(points)::int AS points, count(*)::int AS entries
-    FROM point_entries GROUP BY 1, 2, 3, 4, 5)
+  SELECT tenant_id, date_trunc('month', occurred_on)::date AS month, org_id, member_id, sum(points)::int, count(*)::int,
+       coalesce(sum(points) FILTER (WHERE category = 'visit'), 0)::int, coalesce(sum(points) FILTER (WHERE category = 'pairing'), 0)::int,
+       coalesce(sum(points) FILTER (WHERE category = 'dispute'), 0)::int, coalesce(sum(points) FILTER (WHERE category = 'difficulty'), 0)::int,
+       coalesce(sum(points) FILTER (WHERE category = 'duty'), 0)::int, coalesce(sum(points) FILTER (WHERE category = 'volunteer'), 0)::int
+    FROM point_entries GROUP BY 1, 2, 3, 4)
 SELECT (SELECT count(*) FROM (SELECT * FROM rollup EXCEPT ALL SELECT * FROM ledger) a)
      + (SELECT count(*) FROM (SELECT * FROM ledger EXCEPT ALL SELECT * FROM rollup) b) AS mismatches;

@@ -41,10 +41,9 @@ export function splitPeriod(from: string, to: string): PeriodParts {
 
 /**
  * Net points per member in a period under a path: the one aggregation rankings and figures share. Whole
- * months come from the monthly rollup (积分月汇总), the days at the edges from the ledger; the sums are the
- * same as summing point_entries over the period. `categories` counts the 六个一 categories with a positive net
- * total, by one filtered sum per category over the union, so a single aggregation pass does it (two nested
- * group-bys over a quarter's rollup took three times as long).
+ * months come from the monthly rollup (积分月汇总: one row per member and month, a column per category), the
+ * days at the edges from the ledger, spread into the same columns; the sums are the same as summing
+ * point_entries over the period. `categories` counts the 六个一 categories with a positive net total.
  */
 function memberTotals(tenantId: number, path: string, from: string, to: string): SQL {
   const parts = splitPeriod(from, to);
@@ -53,16 +52,18 @@ function memberTotals(tenantId: number, path: string, from: string, to: string):
   const wholeStreet = path.split('/').filter(Boolean).length === 1;
   const under = (alias: string) =>
     wholeStreet ? sql`` : sql` and ${sql.raw(alias)}.org_id in (select o.id from org_units o where o.tenant_id = ${tenantId} and o.path like ${path + '%'})`;
+  // Column names are the category codes (a fixed list, never user input).
+  const spread = pointCategories.map((c) => sql.raw(`case when e.category = '${c}' then e.points else 0 end as ${c}`));
   const pieces: SQL[] = parts.days.map(
-    (d) => sql`select e.member_id, e.category, e.points from point_entries e
+    (d) => sql`select e.member_id, e.points, ${sql.join(spread, sql`, `)} from point_entries e
       where e.tenant_id = ${tenantId} and e.occurred_on between ${d.from} and ${d.to}${under('e')}`,
   );
   if (parts.months) {
-    pieces.unshift(sql`select r.member_id, r.category, r.points from point_totals_monthly r
+    pieces.unshift(sql`select r.member_id, r.points, ${sql.raw(pointCategories.map((c) => `r.${c}`).join(', '))} from point_totals_monthly r
       where r.tenant_id = ${tenantId} and r.month >= ${parts.months.fromMonth} and r.month < ${parts.months.toMonth}${under('r')}`);
   }
-  const positive = pointCategories.map((c) => sql`(coalesce(sum(u.points) filter (where u.category = ${c}), 0) > 0)::int`);
-  return sql`select u.member_id, sum(u.points)::int as total, (${sql.join(positive, sql` + `)})::int as categories
+  const positive = sql.raw(pointCategories.map((c) => `(sum(u.${c}) > 0)::int`).join(' + '));
+  return sql`select u.member_id, sum(u.points)::int as total, (${positive})::int as categories
     from (${sql.join(pieces, sql` union all `)}) u
     group by u.member_id`;
 }

@@ -164,9 +164,11 @@ export const pointEntries = pgTable(
 );
 
 /**
- * 积分月汇总: net points and entry count per member, branch, month and category, kept by a statement-level
- * trigger on point_entries (server/src/db/extra/0002_point_totals.sql; decision 0010). Rankings read whole
- * months here and only the partial months at a period's edges from the ledger. Derived data: never written by code.
+ * 积分月汇总: net points per member, branch and month — in all and per 六个一 category, one column each — and the
+ * entry count, kept by a statement-level trigger on point_entries (server/src/db/extra/0002_point_totals.sql;
+ * decisions 0010, 0012). Rankings read whole months here and only the partial months at a period's edges from the
+ * ledger. One row per member and month (not per category): a quarter's ranking of 10,000 members reads about 30,000
+ * rows, not 100,000. Derived data: never written by code.
  */
 export const pointTotalsMonthly = pgTable(
   'point_totals_monthly',
@@ -177,13 +179,19 @@ export const pointTotalsMonthly = pgTable(
     memberId: uuid().notNull(),
     /** First day of the month of occurred_on. */
     month: date({ mode: 'string' }).notNull(),
-    category: text().$type<PointCategory>().notNull(),
+    /** Net points of the month, all categories. */
     points: integer().notNull(),
     entries: integer().notNull(),
+    visit: integer().notNull().default(0),
+    pairing: integer().notNull().default(0),
+    dispute: integer().notNull().default(0),
+    difficulty: integer().notNull().default(0),
+    duty: integer().notNull().default(0),
+    volunteer: integer().notNull().default(0),
   },
   (t) => [
     // Month second: a street-wide ranking reads a range of months; a branch's reads the org index below.
-    primaryKey({ columns: [t.tenantId, t.month, t.orgId, t.memberId, t.category] }),
+    primaryKey({ columns: [t.tenantId, t.month, t.orgId, t.memberId] }),
     index('point_totals_monthly_org_idx').on(t.tenantId, t.orgId, t.month),
   ],
 );
