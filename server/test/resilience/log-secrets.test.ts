@@ -93,17 +93,20 @@ async function call(base: string, method: string, p: string, opts: { cookie?: st
   return { status: res.status, json: ((await res.json().catch(() => ({}))) as Record<string, unknown>), cookies };
 }
 
-async function roster(rows: Array<{ name: string; idNumber: string; phone: string }>, branch: string, fields: Record<string, string> = {}): Promise<FormData> {
+/** A roster workbook's bytes. Build it once and upload the same bytes to the dry run and the commit: exceljs and
+ * its zip stamp the time of writing, so two builds a second apart differ and the commit refuses the file. */
+async function rosterBytes(rows: Array<{ name: string; idNumber: string; phone: string }>, branch: string): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  // Fixed timestamps: the dry run and the commit must upload the same bytes (exceljs stamps the time of writing, and a
-  // second boundary between the two builds made the commit refuse the file as different).
-  wb.created = wb.modified = new Date('2026-01-01T00:00:00Z');
   const ws = wb.addWorksheet('花名册');
   ws.addRow(['序号', '姓名', '身份证号码', '联系电话', '所在党支部', '党员类别', '入党时间', '家庭住址']);
   rows.forEach((r, i) => ws.addRow([i + 1, r.name, r.idNumber, r.phone, branch, '正式党员', '2016-07-01', '']));
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+function rosterForm(bytes: Uint8Array, fields: Record<string, string> = {}): FormData {
   const fd = new FormData();
   for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-  fd.append('file', new Blob([new Uint8Array(await wb.xlsx.writeBuffer())]), 'roster.xlsx');
+  fd.append('file', new Blob([bytes]), 'roster.xlsx');
   return fd;
 }
 
@@ -211,9 +214,10 @@ describe(`no secrets in server logs or audit records (${url ? 'PostgreSQL' : 'PG
       keep('ID number', r.idNumber);
       keep('phone', r.phone);
     }
-    const plan = await call(base, 'POST', '/api/members/import/dry-run', { cookie: admin, form: await roster(rows, '石寨村第一党支部') });
+    const bytes = await rosterBytes(rows, '石寨村第一党支部');
+    const plan = await call(base, 'POST', '/api/members/import/dry-run', { cookie: admin, form: rosterForm(bytes) });
     expect(plan.status, JSON.stringify(plan.json).slice(0, 300)).toBe(200);
-    const commitForm = await roster(rows, '石寨村第一党支部', { token: String(plan.json.token), planDigest: String(plan.json.planDigest) });
+    const commitForm = rosterForm(bytes, { token: String(plan.json.token), planDigest: String(plan.json.planDigest) });
     const commit = await call(base, 'POST', '/api/members/import/commit', { cookie: admin, form: commitForm });
     expect(commit.status, JSON.stringify(commit.json).slice(0, 300)).toBe(200);
 

@@ -1,4 +1,4 @@
-import { and, count, eq, gte, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { MetricDefinition, MetricRecords, MetricScope } from '../../platform/metrics.js';
 import type { ActorContext } from '../../platform/request-context.js';
 import { shanghaiDate } from '../../platform/time.js';
@@ -57,6 +57,16 @@ const statusLabels = { pending: '待处置', fixed: '已立即整改', rectifyin
 
 async function listRecords(s: MetricScope, page: { page: number; pageSize: number }, where: SQL[], counted: SQL = sql`true`): Promise<MetricRecords> {
   const base = and(...foundConds(s), ...where);
+  // The page's ids first (the planner drops the item join when the conditions do not use it), then the display
+  // joins for those rows only: joining every hazard of the period before the limit cost ~3x on a street's year.
+  const pageIds = s.db
+    .select({ id: hazards.id })
+    .from(hazards)
+    .leftJoin(rectificationItems, and(eq(rectificationItems.tenantId, hazards.tenantId), eq(rectificationItems.id, hazards.rectificationItemId)))
+    .where(base)
+    .orderBy(...newestFirst)
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize);
   const rows = await s.db
     .select({
       id: hazards.id,
@@ -73,10 +83,8 @@ async function listRecords(s: MetricScope, page: { page: number; pageSize: numbe
     .from(hazards)
     .leftJoin(rectificationItems, and(eq(rectificationItems.tenantId, hazards.tenantId), eq(rectificationItems.id, hazards.rectificationItemId)))
     .leftJoin(orgUnits, and(eq(orgUnits.tenantId, hazards.tenantId), eq(orgUnits.id, hazards.orgId)))
-    .where(base)
-    .orderBy(...newestFirst)
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize);
+    .where(and(eq(hazards.tenantId, s.tenantId), inArray(hazards.id, pageIds)))
+    .orderBy(...newestFirst);
   const [{ n }] = await joined(s).where(base);
   return {
     columns: recordColumns,

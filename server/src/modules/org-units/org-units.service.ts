@@ -17,12 +17,12 @@ export type OrgUnit = typeof orgUnits.$inferSelect;
  * Every module filters its reads and writes with it; out of scope then looks like not found.
  */
 export function inScope(ctx: ActorContext, orgIdColumn: AnyColumn | SQL): SQL {
-  // A scope at the street's root covers every unit of the tenant: the same rows without the path test, which the
-  // planner estimates far better (a `like` on the root matched "one unit" and pushed lists off their keyset index).
-  if (ctx.actor.scopePath.split('/').filter(Boolean).length === 1) {
-    return sql`${orgIdColumn} in (select ${orgUnits.id} from ${orgUnits} where ${orgUnits.tenantId} = ${ctx.tenantId})`;
-  }
-  return sql`${orgIdColumn} in (select ${orgUnits.id} from ${orgUnits} where ${orgUnits.tenantId} = ${ctx.tenantId} and ${orgUnits.path} like ${ctx.actor.scopePath + '%'})`;
+  return underPath(ctx.tenantId, ctx.actor.scopePath, orgIdColumn);
+}
+
+/** A street's root path ('/<id>/'): every unit of the tenant hangs under it (units are only created under a parent). */
+export function isStreetRoot(path: string): boolean {
+  return path.split('/').filter(Boolean).length === 1;
 }
 
 /** Scope condition on org_units rows themselves. */
@@ -49,6 +49,9 @@ export async function subtreeIds(ctx: ActorContext, orgId: string): Promise<stri
 
 /** SQL condition: org id column lies under `rootPath` (a unit's path). */
 export function underPath(tenantId: number, rootPath: string, orgIdColumn: AnyColumn | SQL): SQL {
+  // The street's root covers every unit of the tenant: the same rows without the path test, which the planner
+  // estimates far better (a `like` on the root matched "one unit" and pushed lists off their keyset index).
+  if (isStreetRoot(rootPath)) return sql`${orgIdColumn} in (select ${orgUnits.id} from ${orgUnits} where ${orgUnits.tenantId} = ${tenantId})`;
   return sql`${orgIdColumn} in (select ${orgUnits.id} from ${orgUnits} where ${orgUnits.tenantId} = ${tenantId} and ${orgUnits.path} like ${rootPath + '%'})`;
 }
 

@@ -4,7 +4,7 @@ import { notFound } from '../../platform/errors.js';
 import { offsetOf } from '../../platform/pagination.js';
 import { addDays, isCalendarDay, nextMonthStart } from '../../platform/time.js';
 import type { ActorContext } from '../../platform/request-context.js';
-import { getOrgInScope } from '../org-units/index.js';
+import { getOrgInScope, isStreetRoot } from '../org-units/index.js';
 import { categoryLabels } from './points.labels.js';
 import { loadMember } from './points.ledger.js';
 import type { RankingQuery, RankingRow } from './points.schema.js';
@@ -49,7 +49,7 @@ function memberTotals(tenantId: number, path: string, from: string, to: string):
   const parts = splitPeriod(from, to);
   // Every unit of a street hangs under its one root (units are only created under a parent), so a street-wide
   // path needs no join to org_units: the tenant filter already is the subtree.
-  const wholeStreet = path.split('/').filter(Boolean).length === 1;
+  const wholeStreet = isStreetRoot(path);
   const under = (alias: string) =>
     wholeStreet ? sql`` : sql` and ${sql.raw(alias)}.org_id in (select o.id from org_units o where o.tenant_id = ${tenantId} and o.path like ${path + '%'})`;
   // Column names are the category codes (a fixed list, never user input).
