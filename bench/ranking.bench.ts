@@ -53,9 +53,16 @@ async function oneEngine(label: string, env: Record<string, string>, configEnv: 
   try {
     const cookie = await loginAs(server.url, street.adminUsername, CITY_PASSWORD);
     const get = getter(server.url, cookie);
-    out.push(row('member ranking, 2018-Q3, first page', await measure(Number(process.env.GONGJIAN_BENCH_RANKING_N ?? 20), () => get(`/api/points/rankings?${Q3}&level=member&pageSize=20`), 1), '< 50 ms'));
-    out.push(row('branch ranking, 2018-Q3', await measure(Number(process.env.GONGJIAN_BENCH_RANKING_N ?? 20), () => get(`/api/points/rankings?${Q3}&level=branch&pageSize=20`), 1), '< 50 ms'));
-    out.push(row('village/community ranking, 2018-Q3', await measure(Number(process.env.GONGJIAN_BENCH_RANKING_N ?? 20), () => get(`/api/points/rankings?${Q3}&level=unit&pageSize=20`), 1), '< 50 ms'));
+    const n = Number(process.env.GONGJIAN_BENCH_RANKING_N ?? 20);
+    // Rankings are cached until the street writes (decision 0012). "computed": every request asks for another page,
+    // so none is answered from the cache (each page is a full ranking of the street; only the slice differs).
+    // "repeated": the same first page again, as members reopening the ranking get it.
+    for (const [label, level] of [['member', 'member'], ['branch', 'branch'], ['village/community', 'unit']] as const) {
+      const many = level === 'member';
+      let page = 2;
+      if (many) out.push(row(`${label} ranking, 2018-Q3, computed (a new page each time)`, await measure(n, () => get(`/api/points/rankings?${Q3}&level=${level}&pageSize=20&page=${page++}`), 1), '< 50 ms'));
+      out.push(row(`${label} ranking, 2018-Q3, ${many ? 'first page repeated (cached)' : 'repeated (cached)'}`, await measure(n, () => get(`/api/points/rankings?${Q3}&level=${level}&pageSize=20`), 1), '< 50 ms'));
+    }
     out.push('');
     const approve = async (ids: string[]) => {
       const t = performance.now();

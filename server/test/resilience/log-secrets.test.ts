@@ -95,7 +95,7 @@ async function call(base: string, method: string, p: string, opts: { cookie?: st
 
 /** A roster workbook's bytes. Build it once and upload the same bytes to the dry run and the commit: exceljs and
  * its zip stamp the time of writing, so two builds a second apart differ and the commit refuses the file. */
-async function rosterBytes(rows: Array<{ name: string; idNumber: string; phone: string }>, branch: string): Promise<Uint8Array> {
+async function rosterBytes(rows: Array<{ name: string; idNumber: string; phone: string }>, branch: string): Promise<Uint8Array<ArrayBuffer>> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('花名册');
   ws.addRow(['序号', '姓名', '身份证号码', '联系电话', '所在党支部', '党员类别', '入党时间', '家庭住址']);
@@ -103,7 +103,7 @@ async function rosterBytes(rows: Array<{ name: string; idNumber: string; phone: 
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-function rosterForm(bytes: Uint8Array, fields: Record<string, string> = {}): FormData {
+function rosterForm(bytes: Uint8Array<ArrayBuffer>, fields: Record<string, string> = {}): FormData {
   const fd = new FormData();
   for (const [k, v] of Object.entries(fields)) fd.append(k, v);
   fd.append('file', new Blob([bytes]), 'roster.xlsx');

@@ -43,7 +43,8 @@ export async function buildLedgerSheet(ctx: ActorContext, p: { from?: string; to
 
 export async function buildRankingSheet(ctx: ActorContext, p: { from?: string; to?: string }, level: 'member' | 'branch' | 'unit' = 'member') {
   const period = periodOf(p);
-  const r = await getRankings(ctx, { page: 1, pageSize: MAX_ROWS, from: period.from, to: period.to, level });
+  // An export is one large page asked for rarely: computed, not cached.
+  const r = await getRankings(ctx, { page: 1, pageSize: MAX_ROWS, from: period.from, to: period.to, level }, { cache: false });
   const levelName = { member: '党员', branch: '支部', unit: '村（社区）及单位' }[level];
   return {
     sheetName: '积分排名',

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '../../platform/db.js';
+import { cachedByStamp } from '../audit/index.js';
 import { notFound } from '../../platform/errors.js';
 import { offsetOf } from '../../platform/pagination.js';
 import { addDays, isCalendarDay, nextMonthStart } from '../../platform/time.js';
@@ -111,8 +112,16 @@ function summaryFrom(row: SummaryRow | undefined): Summary {
  * Rankings for any period, by SQL aggregation over the monthly rollup and the ledger's edge days: members (within the chosen unit),
  * branches, or villages/communities — with totals and points per member so a big branch does not win by size.
  */
-export async function getRankings(ctx: ActorContext, q: RankingQuery) {
+export async function getRankings(ctx: ActorContext, q: RankingQuery, opts: { cache?: boolean } = {}) {
   const path = await rootPath(ctx, q.orgId);
+  if (opts.cache === false) return computeRankings(ctx, path, q);
+  // Kept until the street next writes (the audit head moves) or for a minute: members open the same ranking over
+  // and over, and it depends only on the unit's path, the period, the level and the page, not on who asks.
+  const key = `points.rankings|${path}|${q.level}|${q.from}|${q.to}|${q.page}|${q.pageSize}`;
+  return cachedByStamp(ctx.services, ctx.db, ctx.tenantId, key, () => computeRankings(ctx, path, q));
+}
+
+async function computeRankings(ctx: ActorContext, path: string, q: RankingQuery) {
   const totals = memberTotals(ctx.tenantId, path, q.from, q.to);
   // One statement computes the totals once (materialized as t) for both the page and the summary.
   let ctes: SQL;

@@ -179,6 +179,37 @@ describe('point_totals_monthly (积分月汇总) follows the ledger', () => {
     expect(await mismatches()).toEqual([]);
   });
 
+  it('a ranking asked for again is served from the cache until the street writes, then shows the new points at once', async () => {
+    const today = shanghaiDate();
+    let url = '';
+    const mineIn = async () => {
+      const r = await t.request({ method: 'GET', url, cookie: admin });
+      expect(r.statusCode).toBe(200);
+      return r.json() as { items: Array<{ id: string; total: number }>; summary: { points: number } };
+    };
+    const c = await claim({ category: 'visit', occurredAt: daysAgo(1), householdId: homes[2], summary: '缓存后入户走访' });
+    expect(c.statusCode).toBe(201);
+    const { memberId, occurredOn } = c.json() as { memberId: string; occurredOn: string };
+    const [{ org_id: branch }] = await queryRows<{ org_id: string }>(t.db, sql`select org_id from members where id = ${memberId}`);
+    url = `/api/points/rankings?from=${today.slice(0, 4)}-01-01&to=${today}&level=member&orgId=${branch}&pageSize=200`;
+    const before = await mineIn();
+    // An entry written behind the application's back (no audit event, so the street's change stamp stays put):
+    // the ranking asked for again is the cached one and does not count it.
+    await queryRows(
+      t.db,
+      sql`insert into point_entries (tenant_id, member_id, org_id, category, occurred_on, points, source_kind, source_id, note)
+        select m.tenant_id, m.id, m.org_id, 'visit', ${occurredOn}, 7, 'manual', gen_random_uuid(), '测试：绕过审计' from members m where m.id = ${memberId}`,
+    );
+    expect(await mineIn()).toEqual(before);
+    // An approval is a write: the next request recomputes, counting the approval and the entry above.
+    expect((await t.request({ method: 'POST', url: `/api/points/claims/${c.json().id}/approve`, cookie: secretary, payload: {} })).statusCode).toBe(200);
+    const [entry] = await queryRows<{ points: number }>(t.db, sql`select points from point_entries where source_id = ${c.json().id}`);
+    const after = await mineIn();
+    const total = (x: typeof before) => x.items.find((m) => m.id === memberId)?.total ?? 0;
+    expect(total(after)).toBe(total(before) + Number(entry.points) + 7);
+    expect(after.summary.points).toBe(before.summary.points + Number(entry.points) + 7);
+  });
+
   it('the ledger refuses updates and deletes, so the rollup cannot drift', async () => {
     await expect(queryRows(t.db, sql`update point_entries set points = points + 1 where id = (select id from point_entries limit 1)`)).rejects.toThrow();
     await expect(queryRows(t.db, sql`delete from point_entries where id = (select id from point_entries limit 1)`)).rejects.toThrow();
