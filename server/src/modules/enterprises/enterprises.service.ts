@@ -1,4 +1,4 @@
-import { and, count, eq, ilike, inArray, max, or, type SQL } from 'drizzle-orm';
+import { and, count, eq, ilike, inArray, isNull, max, or, type SQL } from 'drizzle-orm';
 import { parseCreditCode, creditCodeProblemText } from '../../platform/credit-code.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, fieldError, notFound } from '../../platform/errors.js';
@@ -8,7 +8,7 @@ import type { ActorContext } from '../../platform/request-context.js';
 import { shanghaiDate } from '../../platform/time.js';
 import { recordAudit } from '../audit/index.js';
 import { getOrgInScope, inScope, orgNames } from '../org-units/index.js';
-import { grids } from '../places/index.js';
+import { grids, isGridOnly, myGridIds } from '../places/index.js';
 import type { BanEnterpriseBody, CreateEnterpriseBody, EnterpriseResponse, ListEnterprisesQuery, UpdateEnterpriseBody } from './enterprises.schema.js';
 import { enterpriseInspections, enterprises } from './enterprises.table.js';
 
@@ -22,12 +22,22 @@ export function checkCreditCode(raw: string | undefined, path = 'creditCode'): s
   return r.code;
 }
 
+/**
+ * The units an actor sees: those of org units in her subtree; a grid worker with no wider role (网格员只看自己的网格)
+ * sees those in her grids, and those of her units not yet placed in any grid (so she can place them).
+ */
+function enterpriseScope(ctx: ActorContext): SQL {
+  const units = inScope(ctx, enterprises.orgId);
+  if (!isGridOnly(ctx)) return units;
+  return and(units, or(isNull(enterprises.gridId), inArray(enterprises.gridId, myGridIds(ctx)))) as SQL;
+}
+
 /** Loads a unit in the actor's scope (NOT_FOUND outside it). */
 export async function getEnterpriseInScope(ctx: ActorContext, id: string, db: Db = ctx.db): Promise<Enterprise> {
   const [row] = await db
     .select()
     .from(enterprises)
-    .where(and(eq(enterprises.tenantId, ctx.tenantId), eq(enterprises.id, id), inScope(ctx, enterprises.orgId)));
+    .where(and(eq(enterprises.tenantId, ctx.tenantId), eq(enterprises.id, id), enterpriseScope(ctx)));
   if (!row) throw notFound('单位');
   return row;
 }
@@ -82,7 +92,7 @@ export async function toEnterpriseResponses(ctx: ActorContext, rows: Enterprise[
 }
 
 function listFilter(ctx: ActorContext, q: Partial<ListEnterprisesQuery>): SQL {
-  const conds: SQL[] = [eq(enterprises.tenantId, ctx.tenantId), inScope(ctx, enterprises.orgId)];
+  const conds: SQL[] = [eq(enterprises.tenantId, ctx.tenantId), enterpriseScope(ctx)];
   if (q.category) conds.push(eq(enterprises.category, q.category));
   if (q.status) conds.push(eq(enterprises.status, q.status));
   if (q.orgId) conds.push(eq(enterprises.orgId, q.orgId));

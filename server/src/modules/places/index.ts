@@ -5,7 +5,7 @@ import { seedPlaces } from './places.seed.js';
 
 export { grids, buildings, gridStaff, gridGroups } from './places.table.js';
 export { getGridInScope, getBuildingInScope, findGridAt, findGridAtInTenant, type Grid, type Building } from './places.lookup.js';
-export { gridScope, isGridOnly } from './places.grid-scope.js';
+export { gridScope, isGridOnly, myGridIds } from './places.grid-scope.js';
 export { boundaryContains, haversineMetres, boundingBox, type GridBoundary } from './places.geo.js';
 
 export const placesModule: ModuleManifest = {

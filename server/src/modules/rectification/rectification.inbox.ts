@@ -2,14 +2,13 @@ import { and, count, eq, inArray, isNotNull, min, ne, or, isNull } from 'drizzle
 import type { InboxItem } from '../../platform/module.js';
 import { can, type ActorContext } from '../../platform/request-context.js';
 import { shanghaiDate } from '../../platform/time.js';
-import { inScope } from '../org-units/index.js';
-import { overdueCondition } from './rectification.service.js';
+import { itemScope, overdueCondition } from './rectification.service.js';
 import { rectificationItems } from './rectification.table.js';
 
 /** What waits on this user in the ledger: own items to fix, fixes to verify, extensions to decide, overdue items. */
 export async function rectificationInbox(ctx: ActorContext): Promise<InboxItem[]> {
   if (!can(ctx, 'rectification.read')) return [];
-  const base = [eq(rectificationItems.tenantId, ctx.tenantId), inScope(ctx, rectificationItems.orgId)];
+  const base = [eq(rectificationItems.tenantId, ctx.tenantId), itemScope(ctx)];
   const today = shanghaiDate();
   const out: InboxItem[] = [];
   const n = async (...conds: Parameters<typeof and>) => (await ctx.db.select({ n: count() }).from(rectificationItems).where(and(...base, ...conds)))[0].n;

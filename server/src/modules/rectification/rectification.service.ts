@@ -7,6 +7,7 @@ import { addWorkingDays, endOfShanghaiDay, trafficLight, workingDaysBetween, typ
 import { recordAudit } from '../audit/index.js';
 import { assertFilesExist } from '../files/index.js';
 import { getOrgInScope, inScope, orgNames } from '../org-units/index.js';
+import { isGridOnly, myGridIds } from '../places/index.js';
 import { loadWorkingCalendar } from './rectification.calendar.js';
 import type {
   AssignBody,
@@ -28,6 +29,21 @@ import {
 import { allowedRectificationActions, nextRectificationState } from './rectification.workflow.js';
 
 export type RectificationItem = typeof rectificationItems.$inferSelect;
+
+/**
+ * The items an actor may see and act on: those of units in her subtree; for a grid worker with no wider role
+ * (网格员只看自己的网格), only items opened from hazards in her grids or reported by her, and items she opened or
+ * is responsible for. Out of scope looks like not found. Internal calls from other modules (opening, re-opening,
+ * a hazard's own item state) keep the unit scope: the calling module has already scoped its record.
+ */
+export function itemScope(ctx: ActorContext): SQL {
+  const units = inScope(ctx, rectificationItems.orgId);
+  if (!isGridOnly(ctx)) return units;
+  const fromMyGrid = sql`(${rectificationItems.sourceKind} = 'hazard' and exists (
+    select 1 from hazards h where h.tenant_id = ${rectificationItems.tenantId} and h.id = ${rectificationItems.sourceId}
+      and (h.grid_id in (${myGridIds(ctx)}) or h.reported_by = ${ctx.actor.userId})))`;
+  return and(units, or(eq(rectificationItems.responsibleUserId, ctx.actor.userId), eq(rectificationItems.createdBy, ctx.actor.userId), fromMyGrid)) as SQL;
+}
 
 export interface OpenRectificationInput {
   sourceKind: RectificationSourceKind;
@@ -160,11 +176,11 @@ export async function rectificationStatesBySource(
   return result;
 }
 
-async function loadItemForUpdate(tx: Db, ctx: ActorContext, id: string): Promise<RectificationItem> {
+async function loadItemForUpdate(tx: Db, ctx: ActorContext, id: string, scope: SQL = itemScope(ctx)): Promise<RectificationItem> {
   const [row] = await tx
     .select()
     .from(rectificationItems)
-    .where(and(eq(rectificationItems.tenantId, ctx.tenantId), eq(rectificationItems.id, id), inScope(ctx, rectificationItems.orgId)))
+    .where(and(eq(rectificationItems.tenantId, ctx.tenantId), eq(rectificationItems.id, id), scope))
     .for('update');
   if (!row) throw notFound('整改事项');
   return row;
@@ -199,12 +215,13 @@ export async function reopenBySource(tx: Db, ctx: ActorContext, sourceKind: Rect
     .orderBy(desc(rectificationItems.createdAt))
     .limit(1);
   if (!latest) throw notFound('整改事项');
-  await reopenItem(tx, ctx, latest.id, reason);
+  // The calling module has scoped its own record (a re-check of an enterprise in the actor's scope).
+  await reopenItem(tx, ctx, latest.id, reason, inScope(ctx, rectificationItems.orgId));
 }
 
-async function reopenItem(tx: Db, ctx: ActorContext, id: string, reason: string): Promise<RectificationItem> {
+async function reopenItem(tx: Db, ctx: ActorContext, id: string, reason: string, scope: SQL = itemScope(ctx)): Promise<RectificationItem> {
   if (!reason.trim()) throw fieldError('reason', '请填写重新打开的理由');
-  const item = await loadItemForUpdate(tx, ctx, id);
+  const item = await loadItemForUpdate(tx, ctx, id, scope);
   const to = nextRectificationState(item.state, 'reopen');
   const calendar = await loadWorkingCalendar(tx, ctx.tenantId);
   const days = item.deadlineWorkingDays ?? Math.max(1, workingDaysBetween(shanghaiDate(item.startedAt), item.deadline, calendar));
@@ -356,7 +373,7 @@ export function overdueCondition(today: string): SQL {
 }
 
 function listConditions(ctx: ActorContext, q: ListItemsQuery, today: string): SQL[] {
-  const conds: SQL[] = [eq(rectificationItems.tenantId, ctx.tenantId), inScope(ctx, rectificationItems.orgId)];
+  const conds: SQL[] = [eq(rectificationItems.tenantId, ctx.tenantId), itemScope(ctx)];
   if (q.state) conds.push(eq(rectificationItems.state, q.state));
   if (q.sourceKind) conds.push(eq(rectificationItems.sourceKind, q.sourceKind));
   if (q.orgId) conds.push(sql`${rectificationItems.orgId} in (select id from org_units where tenant_id = ${ctx.tenantId} and path like (select path from org_units where tenant_id = ${ctx.tenantId} and id = ${q.orgId}) || '%')`);
@@ -442,7 +459,7 @@ export async function getRectificationItem(ctx: ActorContext, id: string): Promi
   const [item] = await ctx.db
     .select()
     .from(rectificationItems)
-    .where(and(eq(rectificationItems.tenantId, ctx.tenantId), eq(rectificationItems.id, id), inScope(ctx, rectificationItems.orgId)));
+    .where(and(eq(rectificationItems.tenantId, ctx.tenantId), eq(rectificationItems.id, id), itemScope(ctx)));
   if (!item) throw notFound('整改事项');
   const steps = await ctx.db
     .select()
@@ -474,6 +491,6 @@ export async function countOverdueItems(ctx: ActorContext): Promise<number> {
   const [{ n }] = await ctx.db
     .select({ n: sql<number>`count(*)::int` })
     .from(rectificationItems)
-    .where(and(eq(rectificationItems.tenantId, ctx.tenantId), overdueCondition(shanghaiDate()), inScope(ctx, rectificationItems.orgId)));
+    .where(and(eq(rectificationItems.tenantId, ctx.tenantId), overdueCondition(shanghaiDate()), itemScope(ctx)));
   return n;
 }
