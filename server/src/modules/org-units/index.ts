@@ -7,6 +7,7 @@ export { orgKindLabels, allowedChildKinds } from './org-units.rules.js';
 export {
   inScope,
   underPath,
+  underStreetOrPath,
   isStreetRoot,
   getOrgInScope,
   subtreeIds,
