@@ -107,7 +107,8 @@ CREATE TABLE "audit_events" (
 CREATE TABLE "audit_heads" (
 	"tenant_id" integer PRIMARY KEY NOT NULL,
 	"seq" bigint NOT NULL,
-	"hash" text NOT NULL
+	"hash" text NOT NULL,
+	"data_seq" bigint DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "daily_digests" (

@@ -5,8 +5,9 @@ import { auditHeads } from './audit.table.js';
 
 /**
  * A cache of derived figures that follows the tenant's writes. Every write records an audit event in its own
- * transaction, so the tenant's audit head (one primary-key row) is a cheap change stamp: a value computed at
- * stamp N is good until the stamp moves. The dashboard's overview and the points rankings use it.
+ * transaction, so the tenant's audit head (one primary-key row) carries a cheap change stamp, `data_seq`, which
+ * counts the events that change data (logins, reveals and exports do not move it): a value computed at stamp N is
+ * good until the stamp moves. The dashboard's overview and the points rankings use it.
  */
 
 /** How long a computed value may be served without recomputing, even when nothing was written. */
@@ -21,9 +22,9 @@ const MAX_ENTRIES = 500;
  */
 export const FRESH_WAIT_MS = 5_000;
 
-/** The tenant's change stamp: the sequence number of its latest audit event (0 before any). */
+/** The tenant's change stamp: how many audit events have recorded a change to its data (0 before any). */
 export async function writeStamp(db: Db, tenantId: number): Promise<number> {
-  const [row] = await db.select({ seq: auditHeads.seq }).from(auditHeads).where(eq(auditHeads.tenantId, tenantId));
+  const [row] = await db.select({ seq: auditHeads.dataSeq }).from(auditHeads).where(eq(auditHeads.tenantId, tenantId));
   return Number(row?.seq ?? 0);
 }
 

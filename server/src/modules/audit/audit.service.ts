@@ -65,6 +65,11 @@ function plain(v: unknown): unknown {
   return v === undefined || v === null ? null : JSON.parse(JSON.stringify(v));
 }
 
+/** Audit actions that record a read or a session, not a change to the street's data (they leave `dataSeq` alone). */
+export function isReadOrSession(action: string): boolean {
+  return /^auth\./.test(action) || /\.(export|exported|reveal|read)$/.test(action);
+}
+
 /**
  * Appends one audit event to the tenant's hash chain. Runs in the caller's transaction when given one,
  * so the audit row and the change it records commit or roll back together.
@@ -103,7 +108,8 @@ export async function recordAudit(db: Db, source: AuditSource, entry: AuditEntry
       prevHash,
       hash,
     });
-    await tx.update(auditHeads).set({ seq, hash }).where(eq(auditHeads.tenantId, tenantId));
+    const dataSeq = isReadOrSession(entry.action) ? auditHeads.dataSeq : sql`${auditHeads.dataSeq} + 1`;
+    await tx.update(auditHeads).set({ seq, hash, dataSeq }).where(eq(auditHeads.tenantId, tenantId));
   });
 }
 

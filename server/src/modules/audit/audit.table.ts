@@ -32,6 +32,11 @@ export const auditHeads = pgTable('audit_heads', {
   tenantId: integer().primaryKey(),
   seq: bigint({ mode: 'number' }).notNull(),
   hash: text().notNull(),
+  /**
+   * Events that record a change to the street's data (not logins, reveals or exports): the change stamp derived
+   * figures (the dashboard's overview, the points rankings) are cached against, so a login does not throw them away.
+   */
+  dataSeq: bigint({ mode: 'number' }).notNull().default(0),
 });
 
 /**

@@ -5,7 +5,7 @@ import { notFound } from '../../platform/errors.js';
 import { offsetOf } from '../../platform/pagination.js';
 import { addDays, isCalendarDay, nextMonthStart } from '../../platform/time.js';
 import type { ActorContext } from '../../platform/request-context.js';
-import { getOrgInScope, isStreetRoot } from '../org-units/index.js';
+import { getOrgInScope, inScope, isStreetRoot } from '../org-units/index.js';
 import { categoryLabels } from './points.labels.js';
 import { loadMember } from './points.ledger.js';
 import type { RankingQuery, RankingRow } from './points.schema.js';
@@ -191,6 +191,15 @@ async function computeRankings(ctx: ActorContext, path: string, q: RankingQuery)
   // A page past the end has no row to carry the summary; only then is it a second statement.
   const summary = first ? summaryFrom(first) : await summaryOf(ctx, path, q.from, q.to);
   return { items, total: first ? Number(first.full_count) : 0, page: q.page, pageSize: q.pageSize, summary };
+}
+
+/** The day of the latest ledger entry in the actor's scope, or null before any (read backwards off the period index). */
+export async function latestEntryDay(ctx: ActorContext): Promise<string | null> {
+  const [row] = await queryRows<{ day: string | null }>(
+    ctx.db,
+    sql`select max(e.occurred_on)::text as day from point_entries e where e.tenant_id = ${ctx.tenantId} and ${inScope(ctx, sql`e.org_id`)}`,
+  );
+  return row?.day ?? null;
 }
 
 /** A member's own standing: total, by category, rank in the branch and the street, 六个一 completion. */

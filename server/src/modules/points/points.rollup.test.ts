@@ -201,6 +201,9 @@ describe('point_totals_monthly (积分月汇总) follows the ledger', () => {
         select m.tenant_id, m.id, m.org_id, 'visit', ${occurredOn}, 7, 'manual', gen_random_uuid(), '测试：绕过审计' from members m where m.id = ${memberId}`,
     );
     expect(await mineIn()).toEqual(before);
+    // A login is audited but changes no data: the cached ranking stays.
+    await t.login('shuji');
+    expect(await mineIn()).toEqual(before);
     // An approval is a write: the next request recomputes, counting the approval and the entry above.
     expect((await t.request({ method: 'POST', url: `/api/points/claims/${c.json().id}/approve`, cookie: secretary, payload: {} })).statusCode).toBe(200);
     const [entry] = await queryRows<{ points: number }>(t.db, sql`select points from point_entries where source_id = ${c.json().id}`);
@@ -208,6 +211,19 @@ describe('point_totals_monthly (积分月汇总) follows the ledger', () => {
     const total = (x: typeof before) => x.items.find((m) => m.id === memberId)?.total ?? 0;
     expect(total(after)).toBe(total(before) + Number(entry.points) + 7);
     expect(after.summary.points).toBe(before.summary.points + Number(entry.points) + 7);
+  });
+
+  it('latest-day names the newest ledger day in scope (where the rankings page opens)', async () => {
+    const [street] = await queryRows<{ d: string }>(t.db, sql`select max(occurred_on)::text as d from point_entries`);
+    const r = await t.request({ method: 'GET', url: '/api/points/rankings/latest-day', cookie: admin });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().latestDay).toBe(street.d);
+    const [branch] = await queryRows<{ d: string }>(
+      t.db,
+      sql`select max(e.occurred_on)::text as d from point_entries e join org_units o on o.id = e.org_id
+        where o.path like (select o2.path || '%' from users u join org_units o2 on o2.id = u.scope_org_id where u.username = 'shuji')`,
+    );
+    expect((await t.request({ method: 'GET', url: '/api/points/rankings/latest-day', cookie: secretary })).json().latestDay).toBe(branch.d);
   });
 
   it('the ledger refuses updates and deletes, so the rollup cannot drift', async () => {

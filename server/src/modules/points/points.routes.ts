@@ -8,7 +8,7 @@ import { shanghaiDate } from '../../platform/time.js';
 import { buildClaimsSheet, buildLedgerSheet, buildRankingSheet } from './points.export.js';
 import { listEntries, reverseEntry } from './points.ledger.js';
 import { listPairings } from './points.pairings.js';
-import { getMyPoints, getRankings } from './points.rankings.js';
+import { getMyPoints, getRankings, latestEntryDay } from './points.rankings.js';
 import { createRule, listRules } from './points.rules.js';
 import {
   claimListResponse,
@@ -31,6 +31,7 @@ import {
   reverseBody,
   ruleListResponse,
   ruleResponse,
+  latestDayResponse,
 } from './points.schema.js';
 import { decideClaim, decideClaims } from './points.decisions.js';
 import { createClaim, getClaim, listClaims, withdrawClaim } from './points.service.js';
@@ -84,6 +85,9 @@ export const pointsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/rankings', { config: { permission: 'points.read' }, schema: { tags, querystring: rankingQuery, response: { 200: rankingResponse } } }, async (req) =>
     getRankings(requireActor(req.ctx), req.query),
   );
+  app.get('/rankings/latest-day', { config: { permission: 'points.read' }, schema: { tags, response: { 200: latestDayResponse } } }, async (req) => ({
+    latestDay: await latestEntryDay(requireActor(req.ctx)),
+  }));
   app.get('/me', { config: { permission: 'points.read' }, schema: { tags, querystring: optionalPeriod, response: { 200: myPointsResponse } } }, async (req) => {
     const to = req.query.to ?? shanghaiDate();
     return getMyPoints(requireActor(req.ctx), { from: req.query.from ?? `${to.slice(0, 4)}-01-01`, to });

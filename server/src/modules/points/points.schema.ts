@@ -156,6 +156,9 @@ export const rankingQuery = pageQuery.extend({
   level: z.enum(['member', 'branch', 'unit']).default('member'),
 });
 export type RankingQuery = z.infer<typeof rankingQuery>;
+/** The day of the latest ledger entry in the actor's scope: where the rankings page opens when this year has none. */
+export const latestDayResponse = z.object({ latestDay: z.string().nullable() });
+
 export const rankingRow = z.object({
   rank: z.number(),
   id: z.string(),

@@ -1,13 +1,13 @@
 import { Button, Card, DatePicker, Flex, Segmented, Select, Space, Statistic, Table, Tabs } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useAuth } from '../../app/auth';
 import { useT } from '../../i18n/i18n-context';
 import { download } from '../../ui/api';
 import { ErrorAlert, showError } from '../../ui/error-alert';
 import { PageHeader } from '../../ui/page-header';
 import { useIsMobile } from '../../ui/use-is-mobile';
-import { useRankings, type RankingLevel, type RankingRow } from './work-hooks';
+import { useLatestPointsDay, useRankings, type RankingLevel, type RankingRow } from './work-hooks';
 
 type PeriodKind = 'month' | 'quarter' | 'year' | 'custom';
 
@@ -29,7 +29,19 @@ export default function RankingsPage() {
   const { can } = useAuth();
   const isMobile = useIsMobile();
   const [kind, setKind] = useState<PeriodKind>('year');
-  const [anchor, setAnchor] = useState<Dayjs>(dayjs());
+  const [anchor, setAnchorState] = useState<Dayjs>(dayjs());
+  // Until the user picks a period, the page follows the records: a street whose latest entry is from an earlier
+  // year opens on that year rather than on an empty current one.
+  const picked = useRef(false);
+  const setAnchor = (v: Dayjs) => {
+    picked.current = true;
+    setAnchorState(v);
+  };
+  const latest = useLatestPointsDay();
+  useEffect(() => {
+    const day = latest.data?.latestDay;
+    if (!picked.current && day && dayjs(day).isBefore(dayjs().startOf('year'))) setAnchorState(dayjs(day));
+  }, [latest.data]);
   const [custom, setCustom] = useState<[Dayjs, Dayjs] | null>(null);
   const [level, setLevel] = useState<RankingLevel>('member');
   const [page, setPage] = useState(1);

@@ -173,6 +173,14 @@ export const useEventAction = () =>
     apiPost<VolunteerEventDetail>(`/api/volunteer-events/${v.id}/${v.action}`, v.body),
   );
 
+/** The day of the latest ledger entry in scope (null before any): the rankings page opens on its year. */
+export const useLatestPointsDay = () =>
+  useQuery({
+    queryKey: ['points', 'rankings', 'latest-day'],
+    queryFn: ({ signal }) => apiGet<{ latestDay: string | null }>('/api/points/rankings/latest-day', {}, signal),
+    staleTime: 5 * 60_000,
+  });
+
 export const useRankings = (q: { from: string; to: string; level: RankingLevel; page: number }) =>
   useQuery({
     queryKey: ['points', 'rankings', q],
