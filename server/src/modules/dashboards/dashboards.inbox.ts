@@ -7,6 +7,7 @@ import { workingDaysBetween } from '../../platform/working-days.js';
 import { users } from '../accounts/accounts.table.js';
 import { orgUnits } from '../org-units/index.js';
 import { tenants } from '../tenants/index.js';
+import { cachedByStamp } from './dashboards.compute.js';
 import { dailyDigests, type DigestItem } from './dashboards.table.js';
 
 /** Overdue items reach the next level up once they are this many working days past due. */
@@ -107,7 +108,12 @@ const severityRank = { overdue: 0, warning: 1, info: 2 } as const;
 /** The actor's to-do inbox: every module's items plus overdue items escalated from below. */
 export async function collectInbox(ctx: ActorContext, today: string = shanghaiDate()): Promise<InboxEntry[]> {
   const own: InboxEntry[] = (await moduleItems(ctx)).map((i) => ({ ...i, escalated: false, ownerName: null }));
-  const items = [...own, ...(await escalatedItems(ctx, today))];
+  // Escalation walks the inboxes of up to 200 users below: computed once per actor and day until the street next
+  // writes (the header badge refreshes every minute; logins and exports do not move the stamp).
+  const escalated = await cachedByStamp(ctx.services, ctx.db, ctx.tenantId, `inbox-escalation|${ctx.actor.userId}|${ctx.actor.scopeOrgId}|${today}`, () =>
+    escalatedItems(ctx, today),
+  );
+  const items = [...own, ...escalated];
   return items.sort((a, b) => severityRank[a.severity] - severityRank[b.severity] || (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999'));
 }
 

@@ -89,6 +89,13 @@ describe('grid map, opening period, escalation and the overview cache', { timeou
     expect(up).toHaveLength(1);
     expect(up[0].title).toContain(`【上报】${shuji.actor.displayName}`);
     expect(up[0].severity).toBe('overdue');
+    // The escalated list is cached per actor and day until the street next writes: a deadline extended (an audited
+    // write) takes the item off the street's inbox at once.
+    await t.db.transaction(async (tx) => {
+      await tx.execute(sql`update rectification_items set deadline = '2018-08-30' where tenant_id = ${shuji.tenantId} and id = ${f.item}`);
+      await recordAudit(tx, admin, { action: 'rectification.extend', entityType: 'rectification_item', entityId: f.item });
+    });
+    expect(fromShuji(await collectInbox(admin, '2018-08-23'))).toHaveLength(0);
     // Escalation goes up, never sideways or down: the secretary gets nothing escalated from the street or her own level.
     expect((await collectInbox(shuji, '2018-08-27')).filter((i) => i.escalated)).toHaveLength(0);
   });
