@@ -49,35 +49,10 @@ BEGIN
 END;
 $$;
 
-CREATE OR REPLACE FUNCTION gongjian_point_totals_follow() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  INSERT INTO point_totals_monthly AS t (tenant_id, month, org_id, member_id, points, entries, visit, pairing, dispute, difficulty, duty, volunteer)
-  SELECT n.tenant_id, date_trunc('month', n.occurred_on)::date, n.org_id, n.member_id, sum(n.points)::int, count(*)::int,
-         coalesce(sum(n.points) FILTER (WHERE n.category = 'visit'), 0)::int,
-         coalesce(sum(n.points) FILTER (WHERE n.category = 'pairing'), 0)::int,
-         coalesce(sum(n.points) FILTER (WHERE n.category = 'dispute'), 0)::int,
-         coalesce(sum(n.points) FILTER (WHERE n.category = 'difficulty'), 0)::int,
-         coalesce(sum(n.points) FILTER (WHERE n.category = 'duty'), 0)::int,
-         coalesce(sum(n.points) FILTER (WHERE n.category = 'volunteer'), 0)::int
-    FROM new_rows n
-   GROUP BY 1, 2, 3, 4
-   -- A fixed order, so two concurrent statements lock shared rollup rows in the same order (no deadlock).
-   ORDER BY 1, 2, 3, 4
-  ON CONFLICT (tenant_id, month, org_id, member_id)
-  DO UPDATE SET points = t.points + excluded.points, entries = t.entries + excluded.entries,
-    visit = t.visit + excluded.visit, pairing = t.pairing + excluded.pairing, dispute = t.dispute + excluded.dispute,
-    difficulty = t.difficulty + excluded.difficulty, duty = t.duty + excluded.duty, volunteer = t.volunteer + excluded.volunteer;
-  RETURN NULL;
-END;
-$$;
-
+-- The trigger function and the two triggers are the migration's own (one copy, in server/src/db/extra/).
 DROP TRIGGER IF EXISTS point_entries_follow_totals ON point_entries;
-CREATE TRIGGER point_entries_follow_totals AFTER INSERT ON point_entries
-  REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION gongjian_point_totals_follow();
 DROP TRIGGER IF EXISTS point_entries_append_only ON point_entries;
-CREATE TRIGGER point_entries_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON point_entries
-  FOR EACH STATEMENT EXECUTE FUNCTION gongjian_refuse_change();
+\ir ../../server/src/db/extra/0002_point_totals.sql
 
 -- Backfill: the whole rollup from the ledger (no insert can interleave: the lock above).
 TRUNCATE point_totals_monthly;
