@@ -1,6 +1,6 @@
 import { Button, Card, DatePicker, Flex, Segmented, Select, Space, Statistic, Table, Tabs } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useAuth } from '../../app/auth';
 import { useT } from '../../i18n/i18n-context';
 import { download } from '../../ui/api';
@@ -23,30 +23,28 @@ function periodOf(kind: PeriodKind, anchor: Dayjs, custom: [Dayjs, Dayjs] | null
   return { from: anchor.startOf('year').format('YYYY-MM-DD'), to: anchor.endOf('year').format('YYYY-MM-DD') };
 }
 
+/** The day the page opens on: today, or the latest entry's day when this year has none yet. */
+function openingAnchor(latestDay: string | null): Dayjs {
+  const today = dayjs();
+  return latestDay && dayjs(latestDay).isBefore(today.startOf('year')) ? dayjs(latestDay) : today;
+}
+
 /** Rankings for any period: members, branches, villages/communities (total and per member) and 六个一 completion. */
 export default function RankingsPage() {
   const t = useT();
   const { can } = useAuth();
   const isMobile = useIsMobile();
   const [kind, setKind] = useState<PeriodKind>('year');
-  const [anchor, setAnchorState] = useState<Dayjs>(dayjs());
-  // Until the user picks a period, the page follows the records: a street whose latest entry is from an earlier
+  // Until the user picks a period the page follows the records: a street whose latest entry is from an earlier
   // year opens on that year rather than on an empty current one.
-  const picked = useRef(false);
-  const setAnchor = (v: Dayjs) => {
-    picked.current = true;
-    setAnchorState(v);
-  };
+  const [picked, setAnchor] = useState<Dayjs | null>(null);
   const latest = useLatestPointsDay();
-  useEffect(() => {
-    const day = latest.data?.latestDay;
-    if (!picked.current && day && dayjs(day).isBefore(dayjs().startOf('year'))) setAnchorState(dayjs(day));
-  }, [latest.data]);
+  const anchor = picked ?? openingAnchor(latest.data?.latestDay ?? null);
   const [custom, setCustom] = useState<[Dayjs, Dayjs] | null>(null);
   const [level, setLevel] = useState<RankingLevel>('member');
   const [page, setPage] = useState(1);
   const period = useMemo(() => periodOf(kind, anchor, custom), [kind, anchor, custom]);
-  const q = useRankings({ ...period, level, page });
+  const q = useRankings({ ...period, level, page }, picked !== null || !latest.isPending);
   const quarter = Math.floor(anchor.month() / 3) + 1;
 
   const columns = [
@@ -117,7 +115,7 @@ export default function RankingsPage() {
       <Table<RankingRow>
         rowKey="id"
         size="small"
-        loading={q.isFetching}
+        loading={q.isFetching || (picked === null && latest.isPending)}
         dataSource={q.data?.items ?? []}
         columns={columns}
         pagination={{ current: page, pageSize: 50, total: q.data?.total ?? 0, onChange: setPage, showSizeChanger: false, size: isMobile ? 'small' : undefined }}

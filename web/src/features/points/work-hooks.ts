@@ -181,9 +181,10 @@ export const useLatestPointsDay = () =>
     staleTime: 5 * 60_000,
   });
 
-export const useRankings = (q: { from: string; to: string; level: RankingLevel; page: number }) =>
+export const useRankings = (q: { from: string; to: string; level: RankingLevel; page: number }, enabled = true) =>
   useQuery({
     queryKey: ['points', 'rankings', q],
+    enabled,
     queryFn: ({ signal }) => apiGet<Rankings>('/api/points/rankings', { ...q, pageSize: 50 }, signal),
     placeholderData: keepPreviousData,
   });
