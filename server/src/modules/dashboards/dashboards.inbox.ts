@@ -41,7 +41,33 @@ async function moduleItems(ctx: ActorContext): Promise<Array<InboxItem & { modul
 
 type UserRow = typeof users.$inferSelect;
 
-/** The actor a stored user acts as (for digests and escalation), built the way sessions build it. */
+interface ActorPlace {
+  code: string;
+  tenantName: string;
+  path: string;
+  orgName: string | null;
+}
+
+/** The actor a stored user acts as, given her street and scope unit, built the way sessions build it. */
+function actorFrom(services: AppServices, u: UserRow, place: ActorPlace): Actor {
+  return {
+    userId: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    roles: u.roles,
+    tenantId: u.tenantId,
+    tenantCode: place.code,
+    tenantName: place.tenantName,
+    scopeOrgId: u.scopeOrgId!,
+    scopePath: place.path,
+    scopeOrgName: place.orgName ?? place.tenantName,
+    memberId: u.memberId,
+    permissions: services.permissions.forRoles(u.roles),
+    sessionId: 'system',
+  };
+}
+
+/** The actor a stored user acts as (for digests), reading her street and scope unit. */
 async function actorOf(db: Db, services: AppServices, u: UserRow): Promise<Actor | null> {
   if (!u.scopeOrgId) return null;
   const [row] = await db
@@ -50,21 +76,7 @@ async function actorOf(db: Db, services: AppServices, u: UserRow): Promise<Actor
     .leftJoin(orgUnits, and(eq(orgUnits.tenantId, tenants.id), eq(orgUnits.id, u.scopeOrgId)))
     .where(eq(tenants.id, u.tenantId));
   if (!row?.path) return null;
-  return {
-    userId: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    roles: u.roles,
-    tenantId: u.tenantId,
-    tenantCode: row.code,
-    tenantName: row.tenantName,
-    scopeOrgId: u.scopeOrgId,
-    scopePath: row.path,
-    scopeOrgName: row.orgName ?? row.tenantName,
-    memberId: u.memberId,
-    permissions: services.permissions.forRoles(u.roles),
-    sessionId: 'system',
-  };
+  return actorFrom(services, u, { ...row, path: row.path });
 }
 
 function isLongOverdue(item: InboxItem, today: string): boolean {
@@ -81,7 +93,7 @@ function isLongOverdue(item: InboxItem, today: string): boolean {
  */
 async function escalatedItems(ctx: ActorContext, today: string): Promise<InboxEntry[]> {
   const below = await ctx.db
-    .select({ u: users, path: orgUnits.path })
+    .select({ u: users, path: orgUnits.path, orgName: orgUnits.name })
     .from(users)
     .innerJoin(orgUnits, and(eq(orgUnits.tenantId, users.tenantId), eq(orgUnits.id, users.scopeOrgId)))
     .where(and(eq(users.tenantId, ctx.tenantId), eq(users.status, 'active'), ne(users.id, ctx.actor.userId), like(orgUnits.path, ctx.actor.scopePath + '_%')))
@@ -89,11 +101,11 @@ async function escalatedItems(ctx: ActorContext, today: string): Promise<InboxEn
   // The next level up only: an item escalates to this actor unless someone supervises a level in between.
   const supervisors = below.filter(({ u }) => u.roles.some((r) => supervisingRoles.has(r)));
   const out: InboxEntry[] = [];
-  for (const { u, path } of below) {
+  for (const { u, path, orgName } of below) {
     if (!u.roles.some((r) => escalatingRoles.has(r))) continue;
     if (supervisors.some((v) => v.u.id !== u.id && v.path.length < path.length && path.startsWith(v.path))) continue;
-    const actor = await actorOf(ctx.db, ctx.services, u);
-    if (!actor) continue;
+    // Same street as the actor, scope unit from the join above: no query per user.
+    const actor = actorFrom(ctx.services, u, { code: ctx.actor.tenantCode, tenantName: ctx.actor.tenantName, path, orgName });
     const sub: ActorContext = { ...ctx, actor };
     for (const item of await moduleItems(sub)) {
       if (!isLongOverdue(item, today)) continue;
