@@ -1,4 +1,4 @@
-import { Alert, Card, Space, Table, Tag } from 'antd';
+import { Alert, Card, Flex, List, Space, Table, Tag, Typography } from 'antd';
 import type { EChartsOption } from 'echarts';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
@@ -6,9 +6,9 @@ import { useT } from '../../i18n/i18n-context';
 import { Chart } from '../../ui/chart';
 import { ErrorAlert } from '../../ui/error-alert';
 import { PageHeader } from '../../ui/page-header';
+import { useIsMobile } from '../../ui/use-is-mobile';
 import { outerRings } from './boundary-rings';
 import { useGrids, useMapHazards, type Grid } from './hooks';
-
 
 /** Grids drawn from their uploaded GeoJSON and open hazards as points, on plain lng/lat axes (no tile server needed). */
 export default function GridMapPage() {
@@ -16,6 +16,7 @@ export default function GridMapPage() {
   const navigate = useNavigate();
   const grids = useGrids();
   const hazards = useMapHazards();
+  const isMobile = useIsMobile();
 
   const option = useMemo<EChartsOption>(() => {
     const gridSeries = (grids.data?.items ?? []).flatMap((g) =>
@@ -74,32 +75,54 @@ export default function GridMapPage() {
           }}
         />
       </Card>
-      <Table
-        rowKey="id"
-        size="small"
-        loading={grids.isLoading}
-        dataSource={grids.data?.items ?? []}
-        pagination={{ pageSize: 20, showSizeChanger: false }}
-        scroll={{ x: true }}
-        columns={[
-          { title: t('grid.list.grid'), dataIndex: 'name' },
-          { title: t('grid.list.org'), dataIndex: 'orgName', responsive: ['sm'] },
-          { title: t('grid.list.buildings'), dataIndex: 'buildingCount', responsive: ['md'] },
-          { title: t('grid.list.households'), dataIndex: 'householdCount' },
-          {
-            title: t('grid.list.staff'),
-            dataIndex: 'staff',
-            render: (staff: Grid['staff']) => (
-              <Space wrap size={4}>
-                {staff.map((s) => (
-                  <Tag key={`${s.userId}-${s.role}`} color={s.role === 'head' ? 'blue' : undefined}>{`${s.name}（${t(`grid.staff.${s.role}`)}）`}</Tag>
-                ))}
-              </Space>
-            ),
-          },
-          { title: t('grid.list.groups'), dataIndex: 'groups', responsive: ['md'], render: (groups: Grid['groups']) => groups.map((g) => g.name).join('、') },
-        ]}
-      />
+      {isMobile ? (
+        // A phone gets one card per grid: six table columns in 375 px left the name one character wide.
+        <List
+          loading={grids.isLoading}
+          dataSource={grids.data?.items ?? []}
+          pagination={{ pageSize: 20, showSizeChanger: false, size: 'small', align: 'center' }}
+          data-testid="grid-cards"
+          renderItem={(g) => (
+            <List.Item style={{ padding: '6px 0', border: 'none' }}>
+              <Card size="small" style={{ width: '100%' }} title={g.name} extra={g.orgName} data-testid="grid-card">
+                <Flex vertical gap={6}>
+                  <Typography.Text type="secondary">{`${t('grid.list.buildings')} ${g.buildingCount} · ${t('grid.list.households')} ${g.householdCount}`}</Typography.Text>
+                  <StaffTags staff={g.staff} />
+                  {g.groups.length > 0 ? <Typography.Text type="secondary">{`${t('grid.list.groups')}：${g.groups.map((x) => x.name).join('、')}`}</Typography.Text> : null}
+                </Flex>
+              </Card>
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Table
+          rowKey="id"
+          size="small"
+          loading={grids.isLoading}
+          dataSource={grids.data?.items ?? []}
+          pagination={{ pageSize: 20, showSizeChanger: false }}
+          scroll={{ x: true }}
+          columns={[
+            { title: t('grid.list.grid'), dataIndex: 'name' },
+            { title: t('grid.list.org'), dataIndex: 'orgName' },
+            { title: t('grid.list.buildings'), dataIndex: 'buildingCount' },
+            { title: t('grid.list.households'), dataIndex: 'householdCount' },
+            { title: t('grid.list.staff'), dataIndex: 'staff', render: (staff: Grid['staff']) => <StaffTags staff={staff} /> },
+            { title: t('grid.list.groups'), dataIndex: 'groups', render: (groups: Grid['groups']) => groups.map((g) => g.name).join('、') },
+          ]}
+        />
+      )}
     </div>
+  );
+}
+
+function StaffTags({ staff }: { staff: Grid['staff'] }) {
+  const t = useT();
+  return (
+    <Space wrap size={4}>
+      {staff.map((s) => (
+        <Tag key={`${s.userId}-${s.role}`} color={s.role === 'head' ? 'blue' : undefined}>{`${s.name}（${t(`grid.staff.${s.role}`)}）`}</Tag>
+      ))}
+    </Space>
   );
 }

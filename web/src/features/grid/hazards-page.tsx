@@ -50,6 +50,10 @@ export default function HazardsPage() {
             </Col>
           ))}
         </Row>
+        {/* The figures count one year's reports while the map and the overdue list count today's open hazards. */}
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '12px 0 0' }} data-testid="figures-scope">
+          {t('grid.figures.scope', { year })}
+        </Typography.Paragraph>
       </Card>
       <Space wrap style={{ marginBottom: 12 }}>
         <Segmented
