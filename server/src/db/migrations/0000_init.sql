@@ -939,11 +939,12 @@ CREATE TABLE "point_rules" (
 	CONSTRAINT "point_rules_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
-CREATE TABLE "point_totals_monthly" (
+CREATE TABLE "point_totals" (
 	"tenant_id" integer NOT NULL,
+	"span" smallint NOT NULL,
+	"start" date NOT NULL,
 	"org_id" uuid NOT NULL,
 	"member_id" uuid NOT NULL,
-	"month" date NOT NULL,
 	"points" integer NOT NULL,
 	"entries" integer NOT NULL,
 	"visit" integer DEFAULT 0 NOT NULL,
@@ -952,7 +953,7 @@ CREATE TABLE "point_totals_monthly" (
 	"difficulty" integer DEFAULT 0 NOT NULL,
 	"duty" integer DEFAULT 0 NOT NULL,
 	"volunteer" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "point_totals_monthly_tenant_id_month_org_id_member_id_pk" PRIMARY KEY("tenant_id","month","org_id","member_id")
+	CONSTRAINT "point_totals_tenant_id_span_start_org_id_member_id_pk" PRIMARY KEY("tenant_id","span","start","org_id","member_id")
 );
 --> statement-breakpoint
 CREATE TABLE "work_claims" (
@@ -1448,7 +1449,8 @@ CREATE INDEX "point_entries_org_occurred_idx" ON "point_entries" USING btree ("t
 CREATE INDEX "point_entries_member_idx" ON "point_entries" USING btree ("tenant_id","member_id","occurred_on");--> statement-breakpoint
 CREATE INDEX "point_entries_period_idx" ON "point_entries" USING btree ("tenant_id","occurred_on","category","member_id","org_id","points");--> statement-breakpoint
 CREATE UNIQUE INDEX "point_rules_category_from_uq" ON "point_rules" USING btree ("tenant_id","category","effective_from");--> statement-breakpoint
-CREATE INDEX "point_totals_monthly_org_idx" ON "point_totals_monthly" USING btree ("tenant_id","org_id","month");--> statement-breakpoint
+CREATE INDEX "point_totals_org_idx" ON "point_totals" USING btree ("tenant_id","org_id","span","start");--> statement-breakpoint
+CREATE INDEX "point_totals_member_order_idx" ON "point_totals" USING btree ("tenant_id","span","start","member_id","org_id","points","visit","pairing","dispute","difficulty","duty","volunteer");--> statement-breakpoint
 CREATE UNIQUE INDEX "work_claims_dedupe_uq" ON "work_claims" USING btree ("tenant_id","member_id","category","household_id","occurred_on") WHERE household_id is not null and state in ('pending', 'approved');--> statement-breakpoint
 CREATE INDEX "work_claims_state_idx" ON "work_claims" USING btree ("tenant_id","state","org_id");--> statement-breakpoint
 CREATE INDEX "work_claims_member_idx" ON "work_claims" USING btree ("tenant_id","member_id","occurred_on");--> statement-breakpoint
@@ -1505,25 +1507,28 @@ CREATE TRIGGER audit_checkpoints_append_only BEFORE UPDATE OR DELETE ON audit_ch
   FOR EACH ROW EXECUTE FUNCTION gongjian_refuse_change();
 
 --> statement-breakpoint
--- 积分月汇总 (docs/decisions/0010): point_totals_monthly follows point_entries, which is append-only
--- (mistakes are reversing entries), so only INSERTs need following. One statement-level trigger with a
--- transition table: a bulk approval or the generator's INSERT ... SELECT of millions of rows upserts once per
--- statement, one row per (member, branch, month) with a column per category (decision 0012), not once per entry.
+-- 积分汇总 (docs/decisions/0010, 0012, 0013): point_totals follows point_entries, which is append-only (mistakes are
+-- reversing entries), so only INSERTs need following. One statement-level trigger with a transition table: a bulk
+-- approval or the generator's INSERT ... SELECT of millions of rows upserts once per statement, one row per
+-- (span, start, member, branch) for each of the three spans — the month, the quarter and the year of the entry — with a
+-- column per category, not once per entry.
 CREATE OR REPLACE FUNCTION gongjian_point_totals_follow() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO point_totals_monthly AS t (tenant_id, month, org_id, member_id, points, entries, visit, pairing, dispute, difficulty, duty, volunteer)
-  SELECT n.tenant_id, date_trunc('month', n.occurred_on)::date, n.org_id, n.member_id, sum(n.points)::int, count(*)::int,
+  INSERT INTO point_totals AS t (tenant_id, span, start, org_id, member_id, points, entries, visit, pairing, dispute, difficulty, duty, volunteer)
+  SELECT n.tenant_id, s.span,
+         CASE s.span WHEN 1 THEN date_trunc('month', n.occurred_on) WHEN 3 THEN date_trunc('quarter', n.occurred_on) ELSE date_trunc('year', n.occurred_on) END::date,
+         n.org_id, n.member_id, sum(n.points)::int, count(*)::int,
          coalesce(sum(n.points) FILTER (WHERE n.category = 'visit'), 0)::int,
          coalesce(sum(n.points) FILTER (WHERE n.category = 'pairing'), 0)::int,
          coalesce(sum(n.points) FILTER (WHERE n.category = 'dispute'), 0)::int,
          coalesce(sum(n.points) FILTER (WHERE n.category = 'difficulty'), 0)::int,
          coalesce(sum(n.points) FILTER (WHERE n.category = 'duty'), 0)::int,
          coalesce(sum(n.points) FILTER (WHERE n.category = 'volunteer'), 0)::int
-    FROM new_rows n
-   GROUP BY 1, 2, 3, 4
+    FROM new_rows n CROSS JOIN (VALUES (1::smallint), (3::smallint), (12::smallint)) AS s(span)
+   GROUP BY 1, 2, 3, 4, 5
    -- A fixed order, so two concurrent statements lock shared rollup rows in the same order (no deadlock).
-   ORDER BY 1, 2, 3, 4
-  ON CONFLICT (tenant_id, month, org_id, member_id)
+   ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT (tenant_id, span, start, org_id, member_id)
   DO UPDATE SET points = t.points + excluded.points, entries = t.entries + excluded.entries,
     visit = t.visit + excluded.visit, pairing = t.pairing + excluded.pairing, dispute = t.dispute + excluded.dispute,
     difficulty = t.difficulty + excluded.difficulty, duty = t.duty + excluded.duty, volunteer = t.volunteer + excluded.volunteer;

@@ -19,30 +19,50 @@ export async function rootPath(ctx: ActorContext, orgId?: string): Promise<strin
   return (await getOrgInScope(ctx, orgId)).path;
 }
 
+/** Months a rollup row covers (point_totals.span): a month, a quarter, a year. */
+export type Span = 1 | 3 | 12;
+
 export interface PeriodParts {
-  /** Whole months read from point_totals_monthly: month >= fromMonth and month < toMonth (first days), if any. */
-  months?: { fromMonth: string; toMonth: string };
+  /** Whole spans read from point_totals: rows of `span` with start >= from and start < to (first days of months). */
+  rollup: { span: Span; from: string; to: string }[];
   /** Day ranges (inclusive) read from point_entries: the partial months at the edges, or the whole period. */
   days: { from: string; to: string }[];
 }
 
-/** Splits [from, to] into the whole months the rollup answers and the edge days only the ledger can. */
+const monthIndex = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+const monthStart = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+
+/**
+ * Splits [from, to] into the fewest whole years, quarters and months the rollup answers (greedy from the start: a
+ * year where one starts and fits, else a quarter, else a month) and the edge days only the ledger can. A quarter is
+ * one range of quarter rows; 2018-02-01..2019-12-31 is two months, three quarters and a year.
+ */
 export function splitPeriod(from: string, to: string): PeriodParts {
   // A day that is not a date (2018-02-30) goes to the ledger query unchanged, which refuses it as before.
-  if (!isCalendarDay(from) || !isCalendarDay(to)) return { days: [{ from, to }] };
+  if (!isCalendarDay(from) || !isCalendarDay(to)) return { rollup: [], days: [{ from, to }] };
   const fromMonth = from.endsWith('-01') ? from : nextMonthStart(from);
   const afterTo = nextMonthStart(to);
   const toMonth = addDays(afterTo, -1) === to ? afterTo : `${to.slice(0, 7)}-01`;
-  if (from > to || fromMonth >= toMonth) return { days: [{ from, to }] };
+  if (from > to || fromMonth >= toMonth) return { rollup: [], days: [{ from, to }] };
+  const rollup: PeriodParts['rollup'] = [];
+  const end = monthIndex(toMonth);
+  for (let m = monthIndex(fromMonth); m < end; ) {
+    const span: Span = m % 12 === 0 && m + 12 <= end ? 12 : m % 3 === 0 && m + 3 <= end ? 3 : 1;
+    const last = rollup.at(-1);
+    // Adjacent pieces of one span are one range of rows.
+    if (last && last.span === span && last.to === monthStart(m)) last.to = monthStart(m + span);
+    else rollup.push({ span, from: monthStart(m), to: monthStart(m + span) });
+    m += span;
+  }
   const days: { from: string; to: string }[] = [];
   if (from < fromMonth) days.push({ from, to: addDays(fromMonth, -1) });
   if (toMonth <= to) days.push({ from: toMonth, to });
-  return { months: { fromMonth, toMonth }, days };
+  return { rollup, days };
 }
 
 /**
- * Net points per member in a period under a path: the one aggregation rankings and figures share. Whole
- * months come from the monthly rollup (积分月汇总: one row per member and month, a column per category), the
+ * Net points per member in a period under a path: the one aggregation rankings and figures share. Whole years,
+ * quarters and months come from the rollup (积分汇总: one row per member and span, a column per category), the
  * days at the edges from the ledger, spread into the same columns; the sums are the same as summing
  * point_entries over the period. `categories` counts the 六个一 categories with a positive net total.
  */
@@ -55,18 +75,30 @@ function memberTotals(tenantId: number, path: string, from: string, to: string):
     wholeStreet ? sql`` : sql` and ${sql.raw(alias)}.org_id in (select o.id from org_units o where o.tenant_id = ${tenantId} and o.path like ${path + '%'})`;
   // Column names are the category codes (a fixed list, never user input).
   const spread = pointCategories.map((c) => sql.raw(`case when e.category = '${c}' then e.points else 0 end as ${c}`));
-  const pieces: SQL[] = parts.days.map(
-    (d) => sql`select e.member_id, e.points, ${sql.join(spread, sql`, `)} from point_entries e
-      where e.tenant_id = ${tenantId} and e.occurred_on between ${d.from} and ${d.to}${under('e')}`,
-  );
-  if (parts.months) {
-    pieces.unshift(sql`select r.member_id, r.points, ${sql.raw(pointCategories.map((c) => `r.${c}`).join(', '))} from point_totals_monthly r
-      where r.tenant_id = ${tenantId} and r.month >= ${parts.months.fromMonth} and r.month < ${parts.months.toMonth}${under('r')}`);
-  }
+  const columns = sql.raw(pointCategories.map((c) => `r.${c}`).join(', '));
+  const pieces: SQL[] = [
+    ...parts.rollup.map(
+      (p) => sql`select r.member_id, r.points, ${columns} from point_totals r
+        where r.tenant_id = ${tenantId} and r.span = ${p.span} and ${
+          // One quarter (or year, or month) is one start: equality lets the member-order index stream it (decision 0013).
+          p.to === monthStart(monthIndex(p.from) + p.span) ? sql`r.start = ${p.from}` : sql`r.start >= ${p.from} and r.start < ${p.to}`
+        }${under('r')}`,
+    ),
+    ...parts.days.map(
+      (d) => sql`select e.member_id, e.points, ${sql.join(spread, sql`, `)} from point_entries e
+        where e.tenant_id = ${tenantId} and e.occurred_on between ${d.from} and ${d.to}${under('e')}`,
+    ),
+  ];
   const positive = sql.raw(pointCategories.map((c) => `(sum(u.${c}) > 0)::int`).join(' + '));
   return sql`select u.member_id, sum(u.points)::int as total, (${positive})::int as categories
     from (${sql.join(pieces, sql` union all `)}) u
     group by u.member_id`;
+}
+
+/** The filter for active members `m` under a path (the whole street needs no org lookup, as in memberTotals). */
+function activeMembersUnder(tenantId: number, path: string): SQL {
+  const under = isStreetRoot(path) ? sql`` : sql` and m.org_id in (select o.id from org_units o where o.tenant_id = ${tenantId} and o.path like ${path + '%'})`;
+  return sql`m.tenant_id = ${tenantId} and m.state = 'active'${under}`;
 }
 
 /** Active members under a path, grouped by branch (denominator for per-member averages). */
@@ -84,11 +116,14 @@ interface Summary {
   completedAllSix: number;
 }
 
-/** The summary's three figures over the totals `t` in scope of the statement, as s_points, s_completed, s_members. */
-function summaryColumns(tenantId: number, path: string): SQL {
+/**
+ * The summary's three figures over the totals `t` in scope of the statement, as s_points, s_completed, s_members;
+ * `members` counts the active members under the path (by default from memberCounts).
+ */
+function summaryColumns(tenantId: number, path: string, members?: SQL): SQL {
   return sql`(select sum(total)::int from t) as s_points,
       (select count(*)::int from t where t.categories >= ${ALL_SIX}) as s_completed,
-      (select sum(members)::int from (${memberCounts(tenantId, path)}) c) as s_members`;
+      ${members ?? sql`(select sum(members)::int from (${memberCounts(tenantId, path)}) c)`} as s_members`;
 }
 
 interface SummaryRow {
@@ -123,20 +158,29 @@ export async function getRankings(ctx: ActorContext, q: RankingQuery, opts: { ca
 
 async function computeRankings(ctx: ActorContext, path: string, q: RankingQuery) {
   const totals = memberTotals(ctx.tenantId, path, q.from, q.to);
+  const slice = sql`limit ${q.pageSize} offset ${offsetOf(q)}`;
   // One statement computes the totals once (materialized as t) for both the page and the summary.
   let ctes: SQL;
   let page: SQL;
+  let members: SQL | undefined;
   if (q.level === 'member') {
-    ctes = sql`t as materialized (${totals})`;
-    page = sql`select m.id, m.name, o.name as org_name, coalesce(t.total, 0)::int as total, 1 as members,
-        coalesce(t.total, 0)::float8 as per_member, coalesce(t.categories, 0)::int as categories,
-        rank() over (order by coalesce(t.total, 0) desc)::int as rank, count(*) over ()::int as full_count,
-        null::int as sort_a, m.name_pinyin as sort_b
-      from members m
-      join org_units o on o.tenant_id = m.tenant_id and o.id = m.org_id
-      left join t on t.member_id = m.id
-      where m.tenant_id = ${ctx.tenantId} and m.state = 'active' and o.path like ${path + '%'}
-      order by rank, m.name_pinyin`;
+    // The window runs over narrow rows (id, branch, total, pinyin), sorted once by (total desc, pinyin, id): that
+    // order gives the ranks and is the page's order, so the page is the first rows of it, and only the page's rows
+    // are joined for names. The member count is its own index scan, not a second pass over the ranked rows.
+    const active = activeMembersUnder(ctx.tenantId, path);
+    ctes = sql`t as materialized (${totals}),
+      ranked as (
+        select m.id, m.org_id, m.name_pinyin, coalesce(t.total, 0)::int as total, coalesce(t.categories, 0)::int as categories,
+          rank() over (order by coalesce(t.total, 0) desc)::int as rank
+        from members m left join t on t.member_id = m.id
+        where ${active}
+        order by coalesce(t.total, 0) desc, m.name_pinyin, m.id)`;
+    members = sql`(select count(*)::int from members m where ${active})`;
+    page = sql`select r.id, m.name, o.name as org_name, r.total, 1 as members, r.total::float8 as per_member, r.categories, r.rank,
+        ${members} as full_count, null::int as sort_a, r.name_pinyin as sort_b, r.id as sort_c
+      from (select * from ranked order by total desc, name_pinyin, id ${slice}) r
+      join members m on m.tenant_id = ${ctx.tenantId} and m.id = r.id
+      join org_units o on o.tenant_id = ${ctx.tenantId} and o.id = r.org_id`;
   } else {
     // Branch level groups by the entry's branch; unit level by the village/community/enterprise at depth 1.
     const groupKey = q.level === 'branch' ? sql`o.id` : sql`nullif(split_part(o.path, '/', 3), '')::uuid`;
@@ -154,11 +198,11 @@ async function computeRankings(ctx: ActorContext, path: string, q: RankingQuery)
         round(coalesce(b.total, 0)::numeric / nullif(s.members, 0), 2)::float8 as per_member,
         coalesce(b.completed, 0)::int as categories,
         rank() over (order by coalesce(b.total, 0)::numeric / nullif(s.members, 0) desc nulls last)::int as rank,
-        count(*) over ()::int as full_count, g.sort_order as sort_a, g.name as sort_b
+        count(*) over ()::int as full_count, g.sort_order as sort_a, g.name as sort_b, g.id as sort_c
       from sizes s join org_units g on g.tenant_id = ${ctx.tenantId} and g.id = s.gid
       left join org_units p on p.tenant_id = g.tenant_id and p.id = g.parent_id
       left join by_group b on b.gid = s.gid
-      order by rank, g.sort_order, g.name`;
+      order by rank, g.sort_order, g.name, g.id ${slice}`;
   }
   const rows = await queryRows<{
     id: string;
@@ -172,10 +216,10 @@ async function computeRankings(ctx: ActorContext, path: string, q: RankingQuery)
     full_count: number;
   } & SummaryRow>(
     ctx.db,
-    sql`with ${ctes}, page as (${page} limit ${q.pageSize} offset ${offsetOf(q)})
-      select p.*, ${summaryColumns(ctx.tenantId, path)}
+    sql`with ${ctes}, page as (${page})
+      select p.*, ${summaryColumns(ctx.tenantId, path, members)}
       from page p
-      order by p.rank, p.sort_a, p.sort_b`,
+      order by p.rank, p.sort_a, p.sort_b, p.sort_c`,
   );
   const items: RankingRow[] = rows.map((r) => ({
     rank: Number(r.rank),
@@ -213,9 +257,8 @@ export async function getMyPoints(ctx: ActorContext, period: { from: string; to:
       sql`with t as materialized (${memberTotals(ctx.tenantId, path, period.from, period.to)}),
         ranked as (
           select m.id, rank() over (order by coalesce(t.total, 0) desc)::int as rank
-          from members m join org_units o on o.tenant_id = m.tenant_id and o.id = m.org_id
-          left join t on t.member_id = m.id
-          where m.tenant_id = ${ctx.tenantId} and m.state = 'active' and o.path like ${path + '%'})
+          from members m left join t on t.member_id = m.id
+          where ${activeMembersUnder(ctx.tenantId, path)})
         select (select rank from ranked where id = ${member.id}) as rank, (select count(*)::int from ranked) as size`,
     );
     return { rank: row?.rank === null || row?.rank === undefined ? null : Number(row.rank), size: Number(row?.size ?? 0) };

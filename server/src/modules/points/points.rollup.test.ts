@@ -9,25 +9,51 @@ const DAY = 86400000;
 /** Noon (Shanghai) n days ago, as an ISO string. */
 const daysAgo = (n: number) => new Date(`${shanghaiDate(new Date(Date.now() - n * DAY))}T12:00:00+08:00`).toISOString();
 
-describe('splitPeriod: whole months from the rollup, edge days from the ledger', () => {
-  it('splits a period at month boundaries', () => {
-    expect(splitPeriod('2018-07-01', '2018-09-30')).toEqual({ months: { fromMonth: '2018-07-01', toMonth: '2018-10-01' }, days: [] });
+describe('splitPeriod: whole years, quarters and months from the rollup, edge days from the ledger', () => {
+  it('reads a quarter, a month or a year as one range of its span', () => {
+    expect(splitPeriod('2018-07-01', '2018-09-30')).toEqual({ rollup: [{ span: 3, from: '2018-07-01', to: '2018-10-01' }], days: [] });
+    expect(splitPeriod('2020-02-01', '2020-02-29')).toEqual({ rollup: [{ span: 1, from: '2020-02-01', to: '2020-03-01' }], days: [] });
+    expect(splitPeriod('2018-01-01', '2018-12-31')).toEqual({ rollup: [{ span: 12, from: '2018-01-01', to: '2019-01-01' }], days: [] });
+    expect(splitPeriod('2017-01-01', '2018-12-31')).toEqual({ rollup: [{ span: 12, from: '2017-01-01', to: '2019-01-01' }], days: [] });
+  });
+
+  it('splits a long period into the fewest spans, and keeps the partial months for the ledger', () => {
+    expect(splitPeriod('2018-02-01', '2019-12-31')).toEqual({
+      rollup: [
+        { span: 1, from: '2018-02-01', to: '2018-04-01' },
+        { span: 3, from: '2018-04-01', to: '2019-01-01' },
+        { span: 12, from: '2019-01-01', to: '2020-01-01' },
+      ],
+      days: [],
+    });
+    expect(splitPeriod('2018-03-17', '2019-05-09')).toEqual({
+      rollup: [
+        { span: 3, from: '2018-04-01', to: '2019-04-01' },
+        { span: 1, from: '2019-04-01', to: '2019-05-01' },
+      ],
+      days: [
+        { from: '2018-03-17', to: '2018-03-31' },
+        { from: '2019-05-01', to: '2019-05-09' },
+      ],
+    });
     expect(splitPeriod('2018-07-15', '2018-09-10')).toEqual({
-      months: { fromMonth: '2018-08-01', toMonth: '2018-09-01' },
+      rollup: [{ span: 1, from: '2018-08-01', to: '2018-09-01' }],
       days: [
         { from: '2018-07-15', to: '2018-07-31' },
         { from: '2018-09-01', to: '2018-09-10' },
       ],
     });
-    expect(splitPeriod('2018-12-15', '2019-01-31')).toEqual({ months: { fromMonth: '2019-01-01', toMonth: '2019-02-01' }, days: [{ from: '2018-12-15', to: '2018-12-31' }] });
-    expect(splitPeriod('2020-02-01', '2020-02-29')).toEqual({ months: { fromMonth: '2020-02-01', toMonth: '2020-03-01' }, days: [] });
-    expect(splitPeriod('2018-07-15', '2018-08-20')).toEqual({ days: [{ from: '2018-07-15', to: '2018-08-20' }] });
-    expect(splitPeriod('2018-09-01', '2018-07-31')).toEqual({ days: [{ from: '2018-09-01', to: '2018-07-31' }] });
-    expect(splitPeriod('2018-02-30', '2018-03-31')).toEqual({ days: [{ from: '2018-02-30', to: '2018-03-31' }] });
+    expect(splitPeriod('2018-12-15', '2019-01-31')).toEqual({ rollup: [{ span: 1, from: '2019-01-01', to: '2019-02-01' }], days: [{ from: '2018-12-15', to: '2018-12-31' }] });
+  });
+
+  it('sends short, reversed and impossible periods to the ledger whole', () => {
+    expect(splitPeriod('2018-07-15', '2018-08-20')).toEqual({ rollup: [], days: [{ from: '2018-07-15', to: '2018-08-20' }] });
+    expect(splitPeriod('2018-09-01', '2018-07-31')).toEqual({ rollup: [], days: [{ from: '2018-09-01', to: '2018-07-31' }] });
+    expect(splitPeriod('2018-02-30', '2018-03-31')).toEqual({ rollup: [], days: [{ from: '2018-02-30', to: '2018-03-31' }] });
   });
 });
 
-describe('point_totals_monthly (积分月汇总) follows the ledger', () => {
+describe('point_totals (积分汇总) follows the ledger', () => {
   let t: TestApp;
   let member: string;
   let secretary: string;
@@ -35,17 +61,19 @@ describe('point_totals_monthly (积分月汇总) follows the ledger', () => {
   let homes: string[];
 
   const cats = ['visit', 'pairing', 'dispute', 'difficulty', 'duty', 'volunteer'];
-  /** Rows where the rollup and a direct group-by of point_entries disagree, in any column (none when consistent). */
+  /** Rows where the rollup and a direct group-by of point_entries disagree, for any span and column (none when consistent). */
   const mismatches = () =>
-    queryRows<{ tenant_id: number; member_id: string; month: string }>(
+    queryRows<{ tenant_id: number; member_id: string; span: number; start: string }>(
       t.db,
       sql`with direct as (
-          select tenant_id, org_id, member_id, date_trunc('month', occurred_on)::date as month, sum(points)::int as points, count(*)::int as entries,
+          select tenant_id, s.span, (case s.span when 1 then date_trunc('month', occurred_on) when 3 then date_trunc('quarter', occurred_on) else date_trunc('year', occurred_on) end)::date as start,
+            org_id, member_id, sum(points)::int as points, count(*)::int as entries,
             ${sql.raw(cats.map((c) => `coalesce(sum(points) filter (where category = '${c}'), 0)::int as ${c}`).join(', '))}
-          from point_entries group by 1, 2, 3, 4)
-        select coalesce(d.tenant_id, r.tenant_id) as tenant_id, coalesce(d.member_id, r.member_id) as member_id, coalesce(d.month, r.month)::text as month
-        from direct d full join point_totals_monthly r
-          on r.tenant_id = d.tenant_id and r.org_id = d.org_id and r.member_id = d.member_id and r.month = d.month
+          from point_entries cross join (values (1), (3), (12)) s(span) group by 1, 2, 3, 4, 5)
+        select coalesce(d.tenant_id, r.tenant_id) as tenant_id, coalesce(d.member_id, r.member_id) as member_id,
+          coalesce(d.span, r.span) as span, coalesce(d.start, r.start)::text as start
+        from direct d full join point_totals r
+          on r.tenant_id = d.tenant_id and r.span = d.span and r.start = d.start and r.org_id = d.org_id and r.member_id = d.member_id
         where d.points is distinct from r.points or d.entries is distinct from r.entries
           ${sql.raw(cats.map((c) => `or d.${c} is distinct from r.${c}`).join(' '))}`,
     );
@@ -53,8 +81,8 @@ describe('point_totals_monthly (积分月汇总) follows the ledger', () => {
   const rollupOf = async (memberId: string, month: string, category: 'visit') => {
     const [r] = await queryRows<{ points: number; entries: number }>(
       t.db,
-      sql`select coalesce(sum(${sql.raw(category)}), 0)::int as points, coalesce(sum(entries), 0)::int as entries from point_totals_monthly
-        where member_id = ${memberId} and month = ${month}`,
+      sql`select coalesce(sum(${sql.raw(category)}), 0)::int as points, coalesce(sum(entries), 0)::int as entries from point_totals
+        where member_id = ${memberId} and span = 1 and start = ${month}`,
     );
     return { points: Number(r.points), entries: Number(r.entries) };
   };
@@ -69,15 +97,18 @@ describe('point_totals_monthly (积分月汇总) follows the ledger', () => {
   afterAll(async () => t.close());
 
   it('after the demo seed the rollup equals a group-by of point_entries', async () => {
-    const [n] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from point_totals_monthly`);
+    const [n] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from point_totals`);
     expect(Number(n.n)).toBeGreaterThan(0);
     expect(await mismatches()).toEqual([]);
   });
 
-  it('member rankings for a period with partial months at both ends equal a direct sum over point_entries', async () => {
-    const from = '2018-03-17';
-    const to = '2018-10-09';
-    expect(splitPeriod(from, to).days).toHaveLength(2);
+  // Partial months at both ends with quarters between; months then quarters; months, a whole year, months.
+  it.each([
+    ['2018-03-17', '2018-10-09'],
+    ['2018-02-01', '2018-12-31'],
+    ['2017-12-01', '2019-01-31'],
+  ])('member rankings for %s..%s equal a direct sum over point_entries', async (from, to) => {
+    expect(splitPeriod(from, to).rollup.length + splitPeriod(from, to).days.length).toBeGreaterThan(1);
     const direct = await queryRows<{ member_id: string; total: number; categories: number }>(
       t.db,
       sql`select member_id, sum(cat_total)::int as total, count(*) filter (where cat_total > 0)::int as categories
@@ -97,6 +128,32 @@ describe('point_totals_monthly (积分月汇总) follows the ledger', () => {
     expect(body.summary.points).toBe(Number(street.s));
     const branches = await t.request({ method: 'GET', url: `/api/points/rankings?from=${from}&to=${to}&level=branch&pageSize=200`, cookie: admin });
     expect(branches.json().items.reduce((a: number, b: { total: number }) => a + b.total, 0)).toBe(Number(street.s));
+  });
+
+  it('member ranking pages follow one order: together they are the whole ranking, each member once, ranks by total', async () => {
+    const period = 'from=2018-07-01&to=2018-09-30';
+    const all = (await t.request({ method: 'GET', url: `/api/points/rankings?${period}&level=member&pageSize=200`, cookie: admin })).json();
+    const [active] = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from members where state = 'active' and tenant_id = (select tenant_id from users where username = 'admin')`,
+    );
+    expect(all.total).toBe(Number(active.n));
+    expect(all.summary.members).toBe(Number(active.n));
+    const pages: { id: string; rank: number; total: number }[] = [];
+    for (let page = 1; pages.length < all.items.length; page++) {
+      const r = await t.request({ method: 'GET', url: `/api/points/rankings?${period}&level=member&pageSize=7&page=${page}`, cookie: admin });
+      expect(r.json().total).toBe(all.total);
+      pages.push(...r.json().items);
+    }
+    const paged = pages.slice(0, all.items.length);
+    expect(all.items.length).toBeGreaterThan(20);
+    expect(paged.map((x) => x.id)).toEqual(all.items.map((x: { id: string }) => x.id));
+    expect(new Set(paged.map((x) => x.id)).size).toBe(paged.length);
+    // Competition ranking: a member's rank is one more than the number of members with a higher total.
+    for (const [i, x] of paged.entries()) {
+      expect(x.rank).toBe(paged.findIndex((y) => y.total === x.total) + 1);
+      if (i > 0) expect(x.total).toBeLessThanOrEqual(paged[i - 1].total);
+    }
   });
 
   it('a unit below the street (its subtree only) gets the same totals, and a page past the end keeps the summary', async () => {
@@ -166,7 +223,7 @@ describe('point_totals_monthly (积分月汇总) follows the ledger', () => {
     const q = await t.request({ method: 'GET', url: '/api/points/claims?state=pending&pageSize=200', cookie: secretary });
     const ids: string[] = q.json().items.map((c: { id: string }) => c.id);
     expect(ids.length).toBeGreaterThan(1);
-    const sum = async () => Number((await queryRows<{ s: number }>(t.db, sql`select coalesce(sum(points), 0)::int as s from point_totals_monthly`))[0].s);
+    const sum = async () => Number((await queryRows<{ s: number }>(t.db, sql`select coalesce(sum(points), 0)::int as s from point_totals where span = 12`))[0].s);
     const before = await sum();
     const r = await t.request({ method: 'POST', url: '/api/points/claims/decide', cookie: secretary, payload: { ids, decision: 'approve' } });
     expect(r.statusCode).toBe(200);
