@@ -23,7 +23,9 @@ export async function seedMembers(ctx: SeedContext): Promise<void> {
     .select()
     .from(orgUnits)
     .where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.kind, 'branch')))
-    .orderBy(asc(orgUnits.path));
+    // By name: paths are made of random UUIDs, so ordering by them dealt the seeded draws to different branches on
+    // every run and the whole demo street changed from one run to the next.
+    .orderBy(asc(orgUnits.name));
   const nonPublic = ['郑州中车', '明泰铝业', '志愿者协会', '老年协会'];
   const weightOf = (name: string) => (nonPublic.some((p) => name.includes(p)) ? 1 : name.includes('村') ? 3 : 2);
   const weights = branches.map((b) => weightOf(b.name));

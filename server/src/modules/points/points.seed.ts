@@ -69,7 +69,9 @@ export async function loadDemoMembers(db: Db, tenantId: number): Promise<DemoMem
     .from(members)
     .innerJoin(orgUnits, and(eq(orgUnits.tenantId, members.tenantId), eq(orgUnits.id, members.orgId)))
     .where(and(eq(members.tenantId, tenantId), eq(members.state, 'active')))
-    .orderBy(members.id);
+    // Names, not ids: ids are random UUIDs, so ordering by them handed each seed's draws to different members on
+    // every run (the demo's duty, study, volunteer and hazard data changed between runs).
+    .orderBy(orgUnits.name, members.namePinyin, members.name, members.birthDate, members.id);
   return rows.map((r) => ({ id: r.id, orgId: r.orgId, unitId: r.path.split('/').filter(Boolean)[1] ?? r.orgId }));
 }
 

@@ -29,8 +29,9 @@ export async function seedStudy(ctx: SeedContext): Promise<void> {
     startsOn: '2018-01-01',
     endsOn: '2018-12-31',
   });
-  const branches = await db.select().from(orgUnits).where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.kind, 'branch'))).orderBy(asc(orgUnits.path));
-  const all = await db.select({ id: members.id, orgId: members.orgId, posts: members.posts }).from(members).where(and(eq(members.tenantId, tenantId), eq(members.state, 'active')));
+  const branches = await db.select().from(orgUnits).where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.kind, 'branch'))).orderBy(asc(orgUnits.name));
+  const all = await db.select({ id: members.id, orgId: members.orgId, posts: members.posts }).from(members).where(and(eq(members.tenantId, tenantId), eq(members.state, 'active')))
+    .orderBy(asc(members.namePinyin), asc(members.name), asc(members.birthDate), asc(members.id));
   const groups = await db.select({ id: orgUnits.id, path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.tenantId, tenantId));
   const pathOf = new Map(groups.map((g) => [g.id, g.path]));
 
@@ -45,7 +46,7 @@ export async function seedStudy(ctx: SeedContext): Promise<void> {
     { title: '七一专题党课', heldOn: '2018-06-29', kind: 'party_lecture' as const },
   ];
   for (const b of branches) {
-    const pool = all.filter((m) => (pathOf.get(m.orgId) ?? '').startsWith(b.path)).map((m) => m.id).sort();
+    const pool = all.filter((m) => (pathOf.get(m.orgId) ?? '').startsWith(b.path)).map((m) => m.id);
     if (pool.length === 0) continue;
     for (const v of viewings) {
       const id = crypto.randomUUID();
