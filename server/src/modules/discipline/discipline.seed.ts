@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { demoName } from '../../platform/demo-names.js';
 import type { SeedContext } from '../../platform/module.js';
+import { demoMemberOrder } from '../members/members.seed.js';
 import { members } from '../members/members.table.js';
 import { orgUnits } from '../org-units/index.js';
 import { rectificationItems } from '../rectification/rectification.table.js';
@@ -64,7 +65,7 @@ export async function seedDiscipline(ctx: SeedContext): Promise<void> {
   await db.insert(rectificationItems).values(items);
   await db.insert(feedbackItems).values(feedback);
 
-  const pool = await db.select({ id: members.id, orgId: members.orgId }).from(members).where(and(eq(members.tenantId, tenantId), eq(members.state, 'active'))).orderBy(asc(members.namePinyin), asc(members.name), asc(members.birthDate), asc(members.id));
+  const pool = await db.select({ id: members.id, orgId: members.orgId }).from(members).where(and(eq(members.tenantId, tenantId), eq(members.state, 'active'))).orderBy(...demoMemberOrder());
   const picked = new Set<number>();
   while (picked.size < DEMO_DISCIPLINE_COUNT && picked.size < pool.length) picked.add(Math.floor(random() * pool.length));
   await db.insert(disciplineRecords).values(

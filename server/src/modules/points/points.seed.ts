@@ -1,8 +1,9 @@
-import { and, eq, getTableName, inArray, sql, type Table } from 'drizzle-orm';
+import { and, asc, eq, getTableName, inArray, sql, type Table } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
 import type { SeedContext } from '../../platform/module.js';
 import { pick, randomInt } from '../../platform/random.js';
 import { households } from '../households/households.table.js';
+import { demoMemberOrder } from '../members/members.seed.js';
 import { members } from '../members/members.table.js';
 import { orgUnits } from '../org-units/org-units.table.js';
 import { pairings, pointEntries, pointRules, workClaims, type PointCategory } from './points.table.js';
@@ -69,9 +70,7 @@ export async function loadDemoMembers(db: Db, tenantId: number): Promise<DemoMem
     .from(members)
     .innerJoin(orgUnits, and(eq(orgUnits.tenantId, members.tenantId), eq(orgUnits.id, members.orgId)))
     .where(and(eq(members.tenantId, tenantId), eq(members.state, 'active')))
-    // Names, not ids: ids are random UUIDs, so ordering by them handed each seed's draws to different members on
-    // every run (the demo's duty, study, volunteer and hazard data changed between runs).
-    .orderBy(orgUnits.name, members.namePinyin, members.name, members.birthDate, members.id);
+    .orderBy(asc(orgUnits.name), ...demoMemberOrder());
   return rows.map((r) => ({ id: r.id, orgId: r.orgId, unitId: r.path.split('/').filter(Boolean)[1] ?? r.orgId }));
 }
 

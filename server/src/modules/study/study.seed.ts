@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { SeedContext } from '../../platform/module.js';
 import { randomInt } from '../../platform/random.js';
+import { demoMemberOrder } from '../members/members.seed.js';
 import { members } from '../members/members.table.js';
 import { orgUnits } from '../org-units/index.js';
 import { drawSample } from './spot-check.draw.js';
@@ -31,7 +32,7 @@ export async function seedStudy(ctx: SeedContext): Promise<void> {
   });
   const branches = await db.select().from(orgUnits).where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.kind, 'branch'))).orderBy(asc(orgUnits.name));
   const all = await db.select({ id: members.id, orgId: members.orgId, posts: members.posts }).from(members).where(and(eq(members.tenantId, tenantId), eq(members.state, 'active')))
-    .orderBy(asc(members.namePinyin), asc(members.name), asc(members.birthDate), asc(members.id));
+    .orderBy(...demoMemberOrder());
   const groups = await db.select({ id: orgUnits.id, path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.tenantId, tenantId));
   const pathOf = new Map(groups.map((g) => [g.id, g.path]));
 

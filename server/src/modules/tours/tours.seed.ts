@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { SeedContext } from '../../platform/module.js';
-import { randomInt, seededRandom } from '../../platform/random.js';
+import { randomInt } from '../../platform/random.js';
 import { findUserIdsByUsername } from '../accounts/index.js';
 import { orgUnits } from '../org-units/index.js';
 import { rectificationItems } from '../rectification/rectification.table.js';
@@ -21,10 +21,7 @@ const findingTexts = ['党员活动室标识不规范', '三会一课记录不�
  * in the rectification ledger (most closed); and a planned follow-up tour for the demo instructor.
  */
 export async function seedTours(ctx: SeedContext): Promise<void> {
-  const { db, tenantId } = ctx;
-  // Its own seed: the shared stream's position depends on how much the modules seeded before it drew (some of it
-  // follows today's date), so the tour's scores, and which units get a finding, changed from one run to the next.
-  const random = seededRandom(20180718);
+  const { db, tenantId, random } = ctx;
   const users = await findUserIdsByUsername(db, tenantId, ['zhidaoyuan']);
   const instructorId = users.get('zhidaoyuan') ?? null;
   const [committee] = await db.select().from(orgUnits).where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.kind, 'street_committee')));
