@@ -166,16 +166,17 @@ async function computeRankings(ctx: ActorContext, path: string, q: RankingQuery)
   if (q.level === 'member') {
     // The window runs over narrow rows (id, branch, total, pinyin), sorted once by (total desc, pinyin, id): that
     // order gives the ranks and is the page's order, so the page is the first rows of it, and only the page's rows
-    // are joined for names. The member count is its own index scan, not a second pass over the ranked rows.
+    // are joined for names. The member count is its own scan (n), not a second pass over the ranked rows.
     const active = activeMembersUnder(ctx.tenantId, path);
     ctes = sql`t as materialized (${totals}),
+      n as materialized (select count(*)::int as c from members m where ${active}),
       ranked as (
         select m.id, m.org_id, m.name_pinyin, coalesce(t.total, 0)::int as total, coalesce(t.categories, 0)::int as categories,
           rank() over (order by coalesce(t.total, 0) desc)::int as rank
         from members m left join t on t.member_id = m.id
         where ${active}
         order by coalesce(t.total, 0) desc, m.name_pinyin, m.id)`;
-    members = sql`(select count(*)::int from members m where ${active})`;
+    members = sql`(select c from n)`;
     page = sql`select r.id, m.name, o.name as org_name, r.total, 1 as members, r.total::float8 as per_member, r.categories, r.rank,
         ${members} as full_count, null::int as sort_a, r.name_pinyin as sort_b, r.id as sort_c
       from (select * from ranked order by total desc, name_pinyin, id ${slice}) r
