@@ -1,12 +1,13 @@
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Flex, Form, Input, List, Select, Table } from 'antd';
+import { Button, DatePicker, Flex, Form, Input, Select } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useMemo, useState, type Key, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useT } from '../i18n/i18n-context';
 import { apiGet, download, toQueryString, type QueryParams } from './api';
 import { ErrorAlert, showError } from './error-alert';
+import { RowsOrCards } from './rows-or-cards';
 import { useIsMobile } from './use-is-mobile';
 
 /** One page of a server-paged list, as every list endpoint returns it. */
@@ -184,33 +185,14 @@ export function ResourceTable<T extends object>(props: ResourceTableProps<T>) {
         ) : null}
       </Flex>
       <ErrorAlert error={result.error} style={{ marginBottom: 12 }} />
-      {isMobile && renderCard ? (
-        <List<T>
-          dataSource={data?.items ?? []}
-          loading={result.isFetching}
-          rowKey={(record) => String(record[rowKey] as Key)}
-          pagination={{ ...pagination, align: 'center' }}
-          locale={{ emptyText: t('common.empty') }}
-          renderItem={(record) => (
-            <List.Item style={{ padding: '6px 0', border: 'none' }}>
-              <Card size="small" style={{ width: '100%' }}>
-                {renderCard(record)}
-              </Card>
-            </List.Item>
-          )}
-        />
-      ) : (
-        <Table<T>
-          columns={columns}
-          dataSource={data?.items ?? []}
-          loading={result.isFetching}
-          rowKey={(record) => String(record[rowKey] as Key)}
-          pagination={pagination}
-          scroll={{ x: 'max-content' }}
-          size={isMobile ? 'small' : 'middle'}
-          locale={{ emptyText: t('common.empty') }}
-        />
-      )}
+      <RowsOrCards<T>
+        items={data?.items ?? []}
+        loading={result.isFetching}
+        rowKey={rowKey}
+        columns={columns}
+        pagination={pagination}
+        renderCard={renderCard}
+      />
     </div>
   );
 }

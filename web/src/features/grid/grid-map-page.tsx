@@ -1,4 +1,4 @@
-import { Alert, Card, Flex, List, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Flex, Space, Tag, Typography } from 'antd';
 import type { EChartsOption } from 'echarts';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
@@ -6,7 +6,7 @@ import { useT } from '../../i18n/i18n-context';
 import { Chart } from '../../ui/chart';
 import { ErrorAlert } from '../../ui/error-alert';
 import { PageHeader } from '../../ui/page-header';
-import { useIsMobile } from '../../ui/use-is-mobile';
+import { RowsOrCards } from '../../ui/rows-or-cards';
 import { outerRings } from './boundary-rings';
 import { useGrids, useMapHazards, type Grid } from './hooks';
 
@@ -16,7 +16,6 @@ export default function GridMapPage() {
   const navigate = useNavigate();
   const grids = useGrids();
   const hazards = useMapHazards();
-  const isMobile = useIsMobile();
 
   const option = useMemo<EChartsOption>(() => {
     const gridSeries = (grids.data?.items ?? []).flatMap((g) =>
@@ -75,43 +74,30 @@ export default function GridMapPage() {
           }}
         />
       </Card>
-      {isMobile ? (
-        // A phone gets one card per grid: six table columns in 375 px left the name one character wide.
-        <List
-          loading={grids.isLoading}
-          dataSource={grids.data?.items ?? []}
-          pagination={{ pageSize: 20, showSizeChanger: false, size: 'small', align: 'center' }}
-          data-testid="grid-cards"
-          renderItem={(g) => (
-            <List.Item style={{ padding: '6px 0', border: 'none' }}>
-              <Card size="small" style={{ width: '100%' }} title={g.name} extra={g.orgName} data-testid="grid-card">
-                <Flex vertical gap={6}>
-                  <Typography.Text type="secondary">{`${t('grid.list.buildings')} ${g.buildingCount} · ${t('grid.list.households')} ${g.householdCount}`}</Typography.Text>
-                  <StaffTags staff={g.staff} />
-                  {g.groups.length > 0 ? <Typography.Text type="secondary">{`${t('grid.list.groups')}：${g.groups.map((x) => x.name).join('、')}`}</Typography.Text> : null}
-                </Flex>
-              </Card>
-            </List.Item>
-          )}
-        />
-      ) : (
-        <Table
-          rowKey="id"
-          size="small"
-          loading={grids.isLoading}
-          dataSource={grids.data?.items ?? []}
-          pagination={{ pageSize: 20, showSizeChanger: false }}
-          scroll={{ x: true }}
-          columns={[
-            { title: t('grid.list.grid'), dataIndex: 'name' },
-            { title: t('grid.list.org'), dataIndex: 'orgName' },
-            { title: t('grid.list.buildings'), dataIndex: 'buildingCount' },
-            { title: t('grid.list.households'), dataIndex: 'householdCount' },
-            { title: t('grid.list.staff'), dataIndex: 'staff', render: (staff: Grid['staff']) => <StaffTags staff={staff} /> },
-            { title: t('grid.list.groups'), dataIndex: 'groups', render: (groups: Grid['groups']) => groups.map((g) => g.name).join('、') },
-          ]}
-        />
-      )}
+      {/* A phone gets one card per grid: six table columns in 375 px left the name one character wide. */}
+      <RowsOrCards<Grid>
+        items={grids.data?.items ?? []}
+        loading={grids.isLoading}
+        rowKey="id"
+        size="small"
+        pagination={{ pageSize: 20, showSizeChanger: false }}
+        columns={[
+          { title: t('grid.list.grid'), dataIndex: 'name' },
+          { title: t('grid.list.org'), dataIndex: 'orgName' },
+          { title: t('grid.list.buildings'), dataIndex: 'buildingCount' },
+          { title: t('grid.list.households'), dataIndex: 'householdCount' },
+          { title: t('grid.list.staff'), dataIndex: 'staff', render: (staff: Grid['staff']) => <StaffTags staff={staff} /> },
+          { title: t('grid.list.groups'), dataIndex: 'groups', render: (groups: Grid['groups']) => groups.map((g) => g.name).join('、') },
+        ]}
+        cardProps={(g) => ({ title: g.name, extra: g.orgName, 'data-testid': 'grid-card' })}
+        renderCard={(g) => (
+          <Flex vertical gap={6}>
+            <Typography.Text type="secondary">{`${t('grid.list.buildings')} ${g.buildingCount} · ${t('grid.list.households')} ${g.householdCount}`}</Typography.Text>
+            <StaffTags staff={g.staff} />
+            {g.groups.length > 0 ? <Typography.Text type="secondary">{`${t('grid.list.groups')}：${g.groups.map((x) => x.name).join('、')}`}</Typography.Text> : null}
+          </Flex>
+        )}
+      />
     </div>
   );
 }
