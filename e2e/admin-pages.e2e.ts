@@ -110,13 +110,16 @@ describe('admin pages', () => {
     await page.locator('#currentPassword').fill('wrong-password');
     await page.locator('#newPassword').fill('NewPass#2026x');
     await page.locator('#confirmPassword').fill('NewPass#2026x');
-    await page.getByRole('button', { name: /^修改密码$/ }).click();
+    // By its text, not its accessible name: antd keeps a collapsed loading icon (aria-label "loading") in the
+    // button until its leave transition ends, and on a busy machine that can outlast the test.
+    const submit = page.locator('button[type="submit"]', { hasText: '修改密码' });
+    await submit.click();
     // The server's VALIDATION detail lands on the field, and the user stays signed in.
     await page.locator('.ant-form-item-explain-error').getByText('当前密码不正确').waitFor();
     expect(new URL(page.url()).pathname).toBe('/account');
 
     await page.locator('#currentPassword').fill(demoPassword);
-    await page.getByRole('button', { name: /^修改密码$/ }).click();
+    await submit.click();
     await page.locator('.ant-message').getByText('密码已修改').waitFor();
 
     await logout(page);
