@@ -24,11 +24,13 @@ export function fmt(ms: number): string {
 }
 
 /** Times `fn` n times after a warm-up, sequentially. */
-export async function measure(n: number, fn: (i: number) => Promise<unknown>, warmup = 10): Promise<Stats> {
+/** `n` timed calls of `fn` after `warmup` untimed ones; `before`, when given, runs untimed ahead of each timed call. */
+export async function measure(n: number, fn: (i: number) => Promise<unknown>, warmup = 10, before?: (i: number) => Promise<unknown>): Promise<Stats> {
   for (let i = 0; i < warmup; i++) await fn(i);
   const samples: number[] = [];
   const wall = performance.now();
   for (let i = 0; i < n; i++) {
+    if (before) await before(i);
     const t = performance.now();
     await fn(i);
     samples.push(performance.now() - t);
