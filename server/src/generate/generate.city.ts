@@ -384,8 +384,13 @@ async function fillStreet(
 }
 
 /** Refreshes planner statistics after a bulk load. */
+/**
+ * After a bulk load: statistics for the planner, and the visibility map set so index-only scans (the points rollup,
+ * decision 0013) do not visit the heap — and autovacuum does not start on millions of fresh rows while the city is
+ * being measured.
+ */
 export async function analyse(db: Db): Promise<void> {
-  await db.execute(sql`analyze`);
+  await db.execute(sql`vacuum analyze`);
 }
 
 export async function tenantIdOf(db: Db, code: string): Promise<number | undefined> {

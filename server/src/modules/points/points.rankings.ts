@@ -213,20 +213,21 @@ function rankOf(stats: PeriodStats, total: number): number {
 }
 
 async function periodStats(ctx: ActorContext, path: string, from: string, to: string): Promise<PeriodStats> {
-  const rows = await queryRows<{ total: number | null; n: number | null } & SummaryRow>(
+  // One pass over the totals (t is read once, so it is not materialized): grouped by total, each group counts its
+  // active members (n) and sums the points and the members with all six categories of everyone with entries — the
+  // summary counts members who have since left, as the branch ranking does.
+  const rows = await queryRows<{ total: number; n: number; points: number; completed: number }>(
     ctx.db,
-    sql`with t as materialized (${memberTotals(ctx.tenantId, path, from, to)}),
-      h as (
-        select coalesce(t.total, 0)::int as total, count(*)::int as n
-        from members m left join t on t.member_id = m.id
-        where ${activeMembersUnder(ctx.tenantId, path)}
-        group by 1)
-      select h.total, h.n, s.* from (select ${summaryColumns(ctx.tenantId, path, sql`(select sum(n)::int from h)`)}) s
-      left join h on true
-      order by h.total desc`,
+    sql`select coalesce(t.total, 0)::int as total, count(m.id)::int as n, coalesce(sum(t.total), 0)::int as points,
+        count(*) filter (where t.categories >= ${ALL_SIX})::int as completed
+      from (${memberTotals(ctx.tenantId, path, from, to)}) t
+      full join (select m.id from members m where ${activeMembersUnder(ctx.tenantId, path)}) m on m.id = t.member_id
+      group by 1
+      order by 1 desc`,
   );
-  const totals = rows.filter((r) => r.total !== null).map((r) => ({ total: Number(r.total), members: Number(r.n) }));
-  return { summary: summaryFrom(rows[0]), totals };
+  const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((a, r) => a + Number(f(r)), 0);
+  const totals = rows.filter((r) => Number(r.n) > 0).map((r) => ({ total: Number(r.total), members: Number(r.n) }));
+  return { summary: summaryFrom({ s_points: sum((r) => r.points), s_members: sum((r) => r.n), s_completed: sum((r) => r.completed) }), totals };
 }
 
 /**

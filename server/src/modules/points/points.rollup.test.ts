@@ -127,6 +127,10 @@ describe('point_totals (积分汇总) follows the ledger', () => {
     }
     const [street] = await queryRows<{ s: number }>(t.db, sql`select coalesce(sum(points), 0)::int as s from point_entries where occurred_on between ${from} and ${to}`);
     expect(body.summary.points).toBe(Number(street.s));
+    // 六个一 completion counts everyone with entries in all six categories, as the branch ranking does.
+    const six = direct.filter((d) => Number(d.categories) === 6).length;
+    expect(six).toBeGreaterThan(0);
+    expect(body.summary.completedAllSix).toBe(six);
     const branches = await t.request({ method: 'GET', url: `/api/points/rankings?from=${from}&to=${to}&level=branch&pageSize=200`, cookie: admin });
     expect(branches.json().items.reduce((a: number, b: { total: number }) => a + b.total, 0)).toBe(Number(street.s));
   });
