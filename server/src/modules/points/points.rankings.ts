@@ -117,13 +117,13 @@ interface Summary {
 }
 
 /**
- * The summary's three figures over the totals `t` in scope of the statement, as s_points, s_completed, s_members;
- * `members` counts the active members under the path (by default from memberCounts).
+ * The summary's three figures over the totals `t` in scope of the statement, as s_points, s_completed, s_members
+ * (the active members under the path).
  */
-function summaryColumns(tenantId: number, path: string, members?: SQL): SQL {
+function summaryColumns(tenantId: number, path: string): SQL {
   return sql`(select sum(total)::int from t) as s_points,
       (select count(*)::int from t where t.categories >= ${ALL_SIX}) as s_completed,
-      ${members ?? sql`(select sum(members)::int from (${memberCounts(tenantId, path)}) c)`} as s_members`;
+      (select sum(members)::int from (${memberCounts(tenantId, path)}) c) as s_members`;
 }
 
 interface SummaryRow {
@@ -138,9 +138,11 @@ async function summaryOf(ctx: ActorContext, path: string, from: string, to: stri
 }
 
 function summaryFrom(row: SummaryRow | undefined): Summary {
-  const points = Number(row?.s_points ?? 0);
-  const members = Number(row?.s_members ?? 0);
-  return { points, members, perMember: members ? Math.round((points / members) * 100) / 100 : 0, completedAllSix: Number(row?.s_completed ?? 0) };
+  return makeSummary(Number(row?.s_points ?? 0), Number(row?.s_members ?? 0), Number(row?.s_completed ?? 0));
+}
+
+function makeSummary(points: number, members: number, completedAllSix: number): Summary {
+  return { points, members, perMember: members ? Math.round((points / members) * 100) / 100 : 0, completedAllSix };
 }
 
 /**
@@ -227,7 +229,7 @@ async function periodStats(ctx: ActorContext, path: string, from: string, to: st
   );
   const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((a, r) => a + Number(f(r)), 0);
   const totals = rows.filter((r) => Number(r.n) > 0).map((r) => ({ total: Number(r.total), members: Number(r.n) }));
-  return { summary: summaryFrom({ s_points: sum((r) => r.points), s_members: sum((r) => r.n), s_completed: sum((r) => r.completed) }), totals };
+  return { summary: makeSummary(sum((r) => r.points), sum((r) => r.n), sum((r) => r.completed)), totals };
 }
 
 /**
