@@ -195,6 +195,31 @@ describe('member export', () => {
     expect(rows.flat().join()).not.toContain('13812345678');
   });
 
+  it('the whole roster is streamed in keyset pages: every active member once, in branch then pinyin order, with the count in the totals row', async () => {
+    const admin = await t.contextFor('admin');
+    const { streamMembersForExport } = await import('./members.service.js');
+    // Pages of 7 rows, joined, are the same rows in the same order as one page of everything.
+    const paged: string[] = [];
+    for await (const r of streamMembersForExport(admin, { state: 'active' }, 7)) paged.push(r.id);
+    const whole: { id: string; name: string; orgPath: string }[] = [];
+    for await (const r of streamMembersForExport(admin, { state: 'active' }, 100_000)) whole.push(r);
+    const active = await t.db.select({ id: members.id }).from(members).where(eq(members.state, 'active'));
+    expect(whole.length).toBe(active.length);
+    expect(paged).toEqual(whole.map((r) => r.id));
+    expect(new Set(paged).size).toBe(active.length);
+    // Roster order: branch by branch (org path), so a branch's rows never come back once they end.
+    const paths = whole.map((r) => r.orgPath);
+    expect(paths).toEqual([...paths].sort());
+
+    const res = await t.request({ method: 'GET', url: '/api/members/export.xlsx?state=active', cookie: adminCookie });
+    expect(res.statusCode).toBe(200);
+    const rows = await readSheet(res.rawPayload);
+    const header = rows[2];
+    const body = rows.slice(3).filter((r) => /^\d+$/.test(r[0] ?? ''));
+    expect(body.map((r) => r[header.indexOf('姓名')])).toEqual(whole.map((r) => r.name));
+    expect(rows.flat()).toContain(`${active.length}人`);
+  });
+
   it('plaintext export needs member.reveal', async () => {
     const shuji = await t.login('shuji');
     expect((await t.request({ method: 'GET', url: '/api/members/export.xlsx?reveal=true', cookie: shuji })).statusCode).toBe(403);

@@ -3,8 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { sendXlsx } from '../../platform/excel.js';
+import { sendStreamedLedger } from '../../platform/excel-stream.js';
 import { requireActor } from '../../platform/request-context.js';
-import { exportMembers } from './members.export.js';
+import { memberExport } from './members.export.js';
 import { buildImportTemplate, buildRejectedWorkbook, commitImport, dryRunImport } from './members.import.js';
 import {
   changeStateBody,
@@ -70,8 +71,8 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get('/me', { config: { permission: 'member.self' }, schema: { tags, response: { 200: memberDetail } } }, async (req) => getOwnMember(requireActor(req.ctx)));
   app.get('/export.xlsx', { config: { permission: 'member.export' }, schema: { tags, querystring: exportQuery } }, async (req, reply) => {
-    const { buffer, filename } = await exportMembers(requireActor(req.ctx), req.query);
-    return sendXlsx(reply, buffer, filename);
+    const { sheet, filename } = await memberExport(requireActor(req.ctx), req.query);
+    return sendStreamedLedger(reply, sheet, filename);
   });
   app.get('/import/template', { config: { permission: 'member.import' }, schema: { tags } }, async (_req, reply) =>
     sendXlsx(reply, await buildImportTemplate(), '党员信息导入模板.xlsx'),

@@ -116,15 +116,35 @@ export async function listMembers(ctx: ActorContext, q: ListMembersQuery): Promi
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
-/** All matching rows for an export, in list order (bounded). */
-export async function listMembersForExport(ctx: ActorContext, f: MemberFilters, limit = 50000) {
-  return ctx.db
-    .select({ ...summaryColumns, ethnicity: members.ethnicity, education: members.education, address: members.address, regularisedDate: members.regularisedDate, idNumberEnc: members.idNumberEnc, phoneEnc: members.phoneEnc })
-    .from(members)
-    .innerJoin(orgUnits, orgJoin)
-    .where(and(...memberConditions(ctx, f)))
-    .orderBy(asc(orgUnits.path), asc(members.namePinyin), asc(members.id))
-    .limit(limit);
+const exportColumns = { ...summaryColumns, namePinyin: members.namePinyin, orgPath: orgUnits.path, ethnicity: members.ethnicity, education: members.education, address: members.address, regularisedDate: members.regularisedDate, idNumberEnc: members.idNumberEnc, phoneEnc: members.phoneEnc };
+
+/**
+ * Every matching member for an export, in roster order (branch, pinyin, id), read in keyset pages so a roster of any
+ * size is never held at once.
+ */
+export async function* streamMembersForExport(ctx: ActorContext, f: MemberFilters, pageSize = 1000) {
+  const base = memberConditions(ctx, f);
+  let after: { orgPath: string; namePinyin: string; id: string } | undefined;
+  for (;;) {
+    const conds = after ? [...base, sql`(${orgUnits.path}, ${members.namePinyin}, ${members.id}) > (${after.orgPath}, ${after.namePinyin}, ${after.id}::uuid)`] : base;
+    const page = await ctx.db
+      .select(exportColumns)
+      .from(members)
+      .innerJoin(orgUnits, orgJoin)
+      .where(and(...conds))
+      .orderBy(asc(orgUnits.path), asc(members.namePinyin), asc(members.id))
+      .limit(pageSize);
+    yield* page;
+    const last = page.at(-1);
+    if (!last || page.length < pageSize) return;
+    after = { orgPath: last.orgPath, namePinyin: last.namePinyin, id: last.id };
+  }
+}
+
+/** How many members an export with these filters writes. */
+export async function countMembersForExport(ctx: ActorContext, f: MemberFilters): Promise<number> {
+  const [{ total }] = await ctx.db.select({ total: count() }).from(members).where(and(...memberConditions(ctx, f)));
+  return total;
 }
 
 /** Loads one member in the actor's scope (out of scope is NOT_FOUND). */
