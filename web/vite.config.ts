@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { phoneRoutes, type PhoneRoute } from './src/phone/phone-routes';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 /**
@@ -18,7 +19,11 @@ function precompress(): Plugin {
     configResolved(config) {
       outDir = path.resolve(config.root, config.build.outDir);
     },
-    writeBundle() {
+    // After the phone documents are written (phoneDocuments), so they are compressed too.
+    writeBundle: {
+      sequential: true,
+      order: 'post',
+      handler() {
       const walk = (dir: string): string[] =>
         fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
       for (const file of walk(outDir)) {
@@ -28,56 +33,71 @@ function precompress(): Plugin {
         fs.writeFileSync(`${file}.gz`, zlib.gzipSync(body, { level: 9 }));
         fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
       }
+      },
     },
   };
 }
 
 /**
- * Preloads the light phone shell and its three pages from index.html (decision 0009): main.tsx imports them only
- * after it runs, so without this a phone page waits one more round trip for its code. The antd app needs the
- * shared parts (query client, error messages) anyway; the phone-only code costs an admin page ~10 KB gzip.
+ * The phone pages (decision 0009, 0015): which module is each route's page. The route patterns themselves come from
+ * web/src/phone/phone-routes.ts, so the server and the entry match a path the same way.
  */
-function preloadPhoneShell(): Plugin {
-  const phoneModules = [
-    'src/phone/phone-app.tsx',
-    'src/features/points/log-work-page.tsx',
-    'src/features/grid/report-hazard-page.tsx',
-    'src/features/livelihood/public-request-page.tsx',
-  ];
+const phonePages: Record<PhoneRoute['key'], string> = {
+  'log-work': 'src/features/points/log-work-page.tsx',
+  'report-hazard': 'src/features/grid/report-hazard-page.tsx',
+  'public-request': 'src/features/livelihood/public-request-page.tsx',
+};
+
+/**
+ * One document per phone page (decision 0015). main.tsx imports the phone shell and the page only after it runs,
+ * so without preloads a phone page waits one more round trip for its code. The build writes `phone/<key>.html`: the
+ * index.html with `modulepreload` links for the phone shell and that page's chunks only, and `phone-routes.json`
+ * (pattern → document), from which the server picks the document for a phone path. index.html itself, the antd
+ * app's document, preloads nothing of the phone pages.
+ */
+function phoneDocuments(): Plugin {
+  let outDir = '';
   return {
-    name: 'gongjian-preload-phone-shell',
+    name: 'gongjian-phone-documents',
     apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, ctx) {
-        const bundle = ctx.bundle;
-        if (!bundle) return [];
-        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
-        const entry = chunks.find((c) => c.isEntry);
-        const inEntry = new Set<string>();
-        const walk = (file: string, into: Set<string>) => {
-          const chunk = bundle[file];
-          if (!chunk || chunk.type !== 'chunk' || into.has(file)) return;
-          into.add(file);
-          for (const dep of chunk.imports) walk(dep, into);
-        };
-        if (entry) walk(entry.fileName, inEntry);
-        const files = new Set<string>();
-        for (const id of phoneModules) {
-          const chunk = chunks.find((c) => c.facadeModuleId?.replace(/\\/g, '/').endsWith(`/web/${id}`));
-          if (chunk) walk(chunk.fileName, files);
-        }
-        const base = '/';
-        const tags = [...files]
-          .filter((file) => !inEntry.has(file))
-          .map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` }, injectTo: 'head' as const }));
-        const css = [...files].flatMap((file) => {
-          const chunk = bundle[file];
-          return chunk && chunk.type === 'chunk' ? [...(chunk.viteMetadata?.importedCss ?? [])] : [];
-        });
-        for (const file of new Set(css)) tags.push({ tag: 'link', attrs: { rel: 'preload', as: 'style', href: `${base}${file}` } as never, injectTo: 'head' });
-        return tags;
-      },
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    async writeBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+      const entry = chunks.find((c) => c.isEntry);
+      const closure = (file: string, into: Set<string>) => {
+        const chunk = bundle[file];
+        if (!chunk || chunk.type !== 'chunk' || into.has(file)) return into;
+        into.add(file);
+        for (const dep of chunk.imports) closure(dep, into);
+        return into;
+      };
+      const chunkOf = (id: string) => chunks.find((c) => c.moduleIds.some((m) => m.replace(/\\/g, '/').endsWith(`/web/${id}`)));
+      const inEntry = entry ? closure(entry.fileName, new Set()) : new Set<string>();
+      const shell = chunkOf('src/phone/phone-app.tsx');
+      if (!shell) throw new Error('phone documents: no chunk for src/phone/phone-app.tsx');
+      const html = fs.readFileSync(path.join(outDir, 'index.html'), 'utf8');
+      fs.mkdirSync(path.join(outDir, 'phone'), { recursive: true });
+      const routes: { key: string; pattern: string; flags: string; document: string }[] = [];
+      for (const route of phoneRoutes) {
+        const page = chunkOf(phonePages[route.key]);
+        if (!page) throw new Error(`phone documents: no chunk for ${phonePages[route.key]}`);
+        const files = closure(page.fileName, closure(shell.fileName, new Set()));
+        const js = [...files].filter((f) => !inEntry.has(f));
+        const css = new Set([...files].flatMap((f) => {
+          const c = bundle[f];
+          return c && c.type === 'chunk' ? [...(c.viteMetadata?.importedCss ?? [])] : [];
+        }));
+        const tags = [
+          ...js.filter((f) => !html.includes(`/${f}"`)).map((f) => `    <link rel="modulepreload" crossorigin href="/${f}">`),
+          ...[...css].filter((f) => !html.includes(`/${f}"`)).map((f) => `    <link rel="stylesheet" crossorigin href="/${f}">`),
+        ].join('\n');
+        const document = `phone/${route.key}.html`;
+        fs.writeFileSync(path.join(outDir, document), html.replace('</head>', `${tags}\n  </head>`));
+        routes.push({ key: route.key, pattern: route.pattern.source, flags: route.pattern.flags, document });
+      }
+      fs.writeFileSync(path.join(outDir, 'phone-routes.json'), `${JSON.stringify(routes, null, 2)}\n`);
     },
   };
 }
@@ -86,7 +106,7 @@ const apiTarget = process.env.GONGJIAN_API ?? 'http://localhost:3000';
 
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), preloadPhoneShell(), precompress()],
+  plugins: [react(), phoneDocuments(), precompress()],
   server: {
     proxy: {
       '/api': { target: apiTarget, changeOrigin: false },
@@ -120,6 +140,20 @@ export default defineConfig({
               test: /[\\/]node_modules[\\/]react-router[\\/]/,
               priority: 20,
             },
+            // The phone shell and what it shares with the antd app (API client, session, query client, core
+            // catalogue, error texts) in one chunk, and each phone page with its hooks and feature catalogue in one: a phone page is then five
+            // requests (document, entry, vendor, shell, page) instead of seventeen, which on a phone's high-latency
+            // link over HTTP/1.1 (six connections) is one round of requests instead of three (decision 0015).
+            {
+              name: 'phone-shell',
+              test: /[\\/]web[\\/]src[\\/](phone[\\/](phone-app|ui|toast|form-errors|photo-picker)|app[\\/](auth|query-client)|i18n[\\/]|ui[\\/](api|error-message))\b/,
+              priority: 10,
+              // Only the matched modules, not what they import: phone-routes.ts stays in the entry.
+              includeDependenciesRecursively: false,
+            },
+            { name: 'phone-log-work', test: /[\\/]web[\\/]src[\\/]features[\\/]points[\\/](log-work-page|hooks|messages)\b/, priority: 10, includeDependenciesRecursively: false },
+            { name: 'phone-report-hazard', test: /[\\/]web[\\/]src[\\/]features[\\/]grid[\\/](report-hazard-page|hooks|messages|admin-messages)\b/, priority: 10, includeDependenciesRecursively: false },
+            { name: 'phone-public-request', test: /[\\/]web[\\/]src[\\/]features[\\/]livelihood[\\/](public-request-page|hooks|messages)\b/, priority: 10, includeDependenciesRecursively: false },
           ],
         },
       },

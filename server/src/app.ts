@@ -22,6 +22,7 @@ import type { Database } from './platform/db.js';
 import { AppError, isAppError } from './platform/errors.js';
 import { createPermissionTable } from './platform/permissions.js';
 import { registerWebDefences } from './platform/web-defences.js';
+import { webDocuments } from './platform/web-documents.js';
 import { contextPlugin, type AppServices } from './platform/request-context.js';
 import type { FileStorage } from './platform/storage.js';
 import { resolveActor } from './modules/accounts/index.js';
@@ -168,11 +169,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       },
     });
   }
+  const documents = webDocuments(webDist);
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.url.startsWith('/open311/') || req.method !== 'GET' || !fs.existsSync(path.join(webDist, 'index.html'))) {
-      return reply.code(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
+    const document = req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/open311/') ? documents?.documentFor(req.url) : undefined;
+    if (!document) {
+      const api = req.url.startsWith('/api/') || req.url.startsWith('/open311/');
+      return reply.code(404).send({ code: 'NOT_FOUND', message: api ? '接口不存在' : '文件不存在' });
     }
-    return reply.type('text/html').sendFile('index.html');
+    return reply.type('text/html').sendFile(document);
   });
 
   return app;

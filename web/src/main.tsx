@@ -1,4 +1,4 @@
-import { StrictMode, type ComponentType } from 'react';
+import { StrictMode, startTransition, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { matchPhoneRoute } from './phone/phone-routes';
 
@@ -20,9 +20,12 @@ function render(Shell: ComponentType) {
 
 const phoneRoute = matchPhoneRoute(window.location.pathname);
 if (phoneRoute) {
-  void Promise.all([import('./phone/phone-app'), phoneRoute.load()]).then(([{ PhoneApp }, { default: Page }]) =>
-    render(() => <PhoneApp route={phoneRoute} page={Page} />),
-  );
+  void Promise.all([import('./phone/phone-app'), phoneRoute.load(), phoneRoute.messages()]).then(([{ PhoneApp }, { default: Page }, messages]) => {
+    const catalogues = [messages];
+    // A transition renders in slices that yield to the browser, so the first render of a phone page is not one
+    // long task on a slow phone (TBT); the page's own requests still start in that render.
+    startTransition(() => render(() => <PhoneApp route={phoneRoute} page={Page} catalogues={catalogues} />));
+  });
 } else {
   void import('./app/app').then(({ App }) => render(App));
 }

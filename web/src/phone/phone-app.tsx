@@ -2,18 +2,13 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, type ComponentType, type ReactNode } from 'react';
 import { AuthProvider, useAuth } from '../app/auth';
 import { createQueryClient } from '../app/query-client';
-import { messages as gridMessages } from '../features/grid/messages';
-import { messages as livelihoodMessages } from '../features/livelihood/messages';
-import { messages as pointsMessages } from '../features/points/messages';
-import { I18nProvider, useI18n } from '../i18n/i18n-context';
+import { I18nProvider, useI18n, type MessageCatalogues } from '../i18n/i18n-context';
 import type { PhoneRoute } from './phone-routes';
 import { Toasts } from './toast';
 import { Spinner } from './ui';
 import './phone.css';
 
 const queryClient = createQueryClient();
-/** Only the catalogues the phone pages use: the core one (always merged) and these three features'. */
-const catalogues = [pointsMessages, gridMessages, livelihoodMessages];
 
 function LanguageButton() {
   const { locale, setLocale, t } = useI18n();
@@ -91,8 +86,11 @@ function SignedIn({ permission, children }: { permission: string; children: Reac
   );
 }
 
-/** The light phone shell: the phone pages without antd (decision 0009). */
-export function PhoneApp({ route, page: Page }: { route: PhoneRoute; page: ComponentType }) {
+/**
+ * The light phone shell: the phone pages without antd (decision 0009). `catalogues` is the page's own feature
+ * catalogue (the core one is always merged), loaded beside the page (decision 0015); keep the array stable.
+ */
+export function PhoneApp({ route, page: Page, catalogues }: { route: PhoneRoute; page: ComponentType; catalogues: readonly MessageCatalogues[] }) {
   return (
     <QueryClientProvider client={queryClient}>
       <I18nProvider catalogues={catalogues}>
