@@ -24,29 +24,38 @@ function precompress(): Plugin {
       sequential: true,
       order: 'post',
       handler() {
-      const walk = (dir: string): string[] =>
-        fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-      for (const file of walk(outDir)) {
-        if (!/\.(js|css|html|svg|json)$/.test(file) || file.includes(`${path.sep}.vite${path.sep}`)) continue;
-        const body = fs.readFileSync(file);
-        if (body.length < 1024) continue;
-        fs.writeFileSync(`${file}.gz`, zlib.gzipSync(body, { level: 9 }));
-        fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
-      }
+        const walk = (dir: string): string[] =>
+          fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+        for (const file of walk(outDir)) {
+          if (!/\.(js|css|html|svg|json)$/.test(file) || file.includes(`${path.sep}.vite${path.sep}`)) continue;
+          const body = fs.readFileSync(file);
+          if (body.length < 1024) continue;
+          fs.writeFileSync(`${file}.gz`, zlib.gzipSync(body, { level: 9 }));
+          fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        }
       },
     },
   };
 }
 
 /**
- * The phone pages (decision 0009, 0015): which module is each route's page. The route patterns themselves come from
- * web/src/phone/phone-routes.ts, so the server and the entry match a path the same way.
+ * The phone pages (decision 0009, 0015): each route's feature folder and page module. The route patterns themselves
+ * come from web/src/phone/phone-routes.ts, so the server and the entry match a path the same way. Each page, its
+ * feature's hooks and its feature catalogue make one chunk (`phone-<key>`, see `phonePageGroups`).
  */
-const phonePages: Record<PhoneRoute['key'], string> = {
-  'log-work': 'src/features/points/log-work-page.tsx',
-  'report-hazard': 'src/features/grid/report-hazard-page.tsx',
-  'public-request': 'src/features/livelihood/public-request-page.tsx',
+const phonePages: Record<PhoneRoute['key'], { feature: string; page: string }> = {
+  'log-work': { feature: 'points', page: 'log-work-page' },
+  'report-hazard': { feature: 'grid', page: 'report-hazard-page' },
+  'public-request': { feature: 'livelihood', page: 'public-request-page' },
 };
+const pageModule = (key: PhoneRoute['key']) => `src/features/${phonePages[key].feature}/${phonePages[key].page}.tsx`;
+/** Only the matched modules, not what they import (`includeDependenciesRecursively: false`): phone-routes.ts stays in the entry. */
+const phonePageGroups = Object.entries(phonePages).map(([key, { feature, page }]) => ({
+  name: `phone-${key}`,
+  test: new RegExp(`[\\\\/]web[\\\\/]src[\\\\/]features[\\\\/]${feature}[\\\\/](${page}|hooks|messages|admin-messages)\\b`),
+  priority: 10,
+  includeDependenciesRecursively: false,
+}));
 
 /**
  * One document per phone page (decision 0015). main.tsx imports the phone shell and the page only after it runs,
@@ -81,8 +90,8 @@ function phoneDocuments(): Plugin {
       fs.mkdirSync(path.join(outDir, 'phone'), { recursive: true });
       const routes: { key: string; pattern: string; flags: string; document: string }[] = [];
       for (const route of phoneRoutes) {
-        const page = chunkOf(phonePages[route.key]);
-        if (!page) throw new Error(`phone documents: no chunk for ${phonePages[route.key]}`);
+        const page = chunkOf(pageModule(route.key));
+        if (!page) throw new Error(`phone documents: no chunk for ${pageModule(route.key)}`);
         const files = closure(page.fileName, closure(shell.fileName, new Set()));
         const js = [...files].filter((f) => !inEntry.has(f));
         const css = new Set([...files].flatMap((f) => {
@@ -141,19 +150,16 @@ export default defineConfig({
               priority: 20,
             },
             // The phone shell and what it shares with the antd app (API client, session, query client, core
-            // catalogue, error texts) in one chunk, and each phone page with its hooks and feature catalogue in one: a phone page is then five
-            // requests (document, entry, vendor, shell, page) instead of seventeen, which on a phone's high-latency
-            // link over HTTP/1.1 (six connections) is one round of requests instead of three (decision 0015).
+            // catalogue, error texts) in one chunk, and each phone page with its hooks and feature catalogue in one:
+            // a phone page then fetches six scripts and a stylesheet instead of sixteen and one, which on a phone's
+            // high-latency link over HTTP/1.1 (six connections) is far fewer rounds of requests (decision 0015).
             {
               name: 'phone-shell',
               test: /[\\/]web[\\/]src[\\/](phone[\\/](phone-app|ui|toast|form-errors|photo-picker)|app[\\/](auth|query-client)|i18n[\\/]|ui[\\/](api|error-message))\b/,
               priority: 10,
-              // Only the matched modules, not what they import: phone-routes.ts stays in the entry.
               includeDependenciesRecursively: false,
             },
-            { name: 'phone-log-work', test: /[\\/]web[\\/]src[\\/]features[\\/]points[\\/](log-work-page|hooks|messages)\b/, priority: 10, includeDependenciesRecursively: false },
-            { name: 'phone-report-hazard', test: /[\\/]web[\\/]src[\\/]features[\\/]grid[\\/](report-hazard-page|hooks|messages|admin-messages)\b/, priority: 10, includeDependenciesRecursively: false },
-            { name: 'phone-public-request', test: /[\\/]web[\\/]src[\\/]features[\\/]livelihood[\\/](public-request-page|hooks|messages)\b/, priority: 10, includeDependenciesRecursively: false },
+            ...phonePageGroups,
           ],
         },
       },

@@ -171,11 +171,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   }
   const documents = webDocuments(webDist);
   app.setNotFoundHandler((req, reply) => {
-    const document = req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/open311/') ? documents?.documentFor(req.url) : undefined;
-    if (!document) {
-      const api = req.url.startsWith('/api/') || req.url.startsWith('/open311/');
-      return reply.code(404).send({ code: 'NOT_FOUND', message: api ? '接口不存在' : '文件不存在' });
-    }
+    const api = req.url.startsWith('/api/') || req.url.startsWith('/open311/');
+    const document = req.method === 'GET' && !api ? documents?.documentFor(req.url) : undefined;
+    if (!document) return reply.code(404).send({ code: 'NOT_FOUND', message: api ? '接口不存在' : '文件不存在' });
     return reply.type('text/html').sendFile(document);
   });
 

@@ -28,7 +28,7 @@ export function webDocuments(distDir: string): WebDocuments | undefined {
     : [];
   return {
     documentFor(url) {
-      const pathname = url.split('?')[0].split('#')[0];
+      const pathname = url.split('?')[0];
       if (/\.[A-Za-z0-9]{2,5}$/.test(pathname)) return undefined;
       return phone.find((d) => d.pattern.test(pathname))?.document ?? 'index.html';
     },
