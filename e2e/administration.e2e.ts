@@ -55,6 +55,7 @@ describe('administrators', () => {
     const password = (await page.getByTestId('one-time-password').innerText()).trim();
     expect(password.length).toBeGreaterThan(8);
     await page.getByRole('dialog').getByRole('button', { name: cjkButton('确定') }).click();
+    await page.getByTestId('one-time-password').waitFor({ state: 'hidden' });
 
     // The new person signs in elsewhere with the one-time password and must choose their own.
     const cookie = await apiLogin('e2e-wangge', password, 'Own#Pass2026x');

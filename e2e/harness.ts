@@ -152,7 +152,7 @@ function withTimeouts(context: BrowserContext): BrowserContext {
 }
 
 export async function newDesktopContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  return withTimeouts(await browser.newContext({ baseURL, viewport: { width: 1366, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }));
+  return withTimeouts(await browser.newContext({ baseURL, viewport: { width: 1366, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' }));
 }
 
 /** A phone: 375×812, touch, mobile viewport meta honoured. */
@@ -165,6 +165,7 @@ export async function newPhoneContext(browser: Browser, baseURL: string): Promis
     hasTouch: true,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    reducedMotion: 'reduce',
   });
   return withTimeouts(context);
 }

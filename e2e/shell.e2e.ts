@@ -61,6 +61,9 @@ describe('web shell', () => {
     await expect.poll(() => page.getByTestId('org-details-name').textContent()).toBe('铁龙社区党总支');
     await page.getByRole('button', { name: /新建下级/ }).click();
     const createDialog = page.getByRole('dialog');
+    // The context asks for reduced motion (as the test contexts all do): the dialog opens without a zoom.
+    await createDialog.waitFor();
+    expect(await createDialog.evaluate((el) => el.getAnimations({ subtree: true }).length)).toBe(0);
     await createDialog.locator('#name').fill('铁龙社区第九党支部');
     await createDialog.getByRole('button', { name: cjkButton('提交') }).click();
     await page.locator('.ant-message').getByText('已新建组织').waitFor();

@@ -7,6 +7,7 @@ import 'dayjs/locale/zh-cn';
 import { BrowserRouter } from 'react-router';
 import { I18nProvider, useI18n } from '../i18n/i18n-context';
 import { ErrorToastBridge } from '../ui/error-alert';
+import { usePrefersReducedMotion } from '../ui/use-reduced-motion';
 import { AppRoutes } from './app-routes';
 import { AuthProvider } from './auth';
 import { featureCatalogues } from './features';
@@ -14,12 +15,12 @@ import { createQueryClient } from './query-client';
 
 const queryClient = createQueryClient();
 
-const theme = {
-  token: { colorPrimary: '#c8161d', borderRadius: 6 },
-};
+const brand = { colorPrimary: '#c8161d', borderRadius: 6 };
+const themes = { animated: { token: { ...brand, motion: true } }, still: { token: { ...brand, motion: false } } };
 
 function LocalisedApp() {
   const { locale } = useI18n();
+  const theme = usePrefersReducedMotion() ? themes.still : themes.animated;
   // Set before rendering (not in an effect) so date pickers mounted in this render use it.
   dayjs.locale(locale === 'zh' ? 'zh-cn' : 'en');
   return (
