@@ -17,7 +17,7 @@ afterAll(async () => {
 
 describe('the street at a glance', () => {
   test('the big screen shows every panel with data, and a figure opens its records', async () => {
-    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
+    const context = await newDesktopContext(browser, server.url, { width: 1920, height: 1080 });
     const page = await context.newPage();
     await login(page, 'admin');
 

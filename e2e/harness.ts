@@ -151,21 +151,23 @@ function withTimeouts(context: BrowserContext): BrowserContext {
   return context;
 }
 
-export async function newDesktopContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  return withTimeouts(await browser.newContext({ baseURL, viewport: { width: 1366, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' }));
+/** What every test browser shares: Chinese, Beijing time, and reduced motion (no dialog is mid-zoom when clicked). */
+const person = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' } as const;
+
+/** A desktop, 1366×860 unless a test needs a bigger screen (the dashboard's big screen). */
+export async function newDesktopContext(browser: Browser, baseURL: string, viewport = { width: 1366, height: 860 }): Promise<BrowserContext> {
+  return withTimeouts(await browser.newContext({ ...person, baseURL, viewport }));
 }
 
 /** A phone: 375×812, touch, mobile viewport meta honoured. */
 export async function newPhoneContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
   const context = await browser.newContext({
+    ...person,
     baseURL,
     viewport: { width: 375, height: 812 },
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    reducedMotion: 'reduce',
   });
   return withTimeouts(context);
 }

@@ -1,12 +1,12 @@
 import { useSyncExternalStore } from 'react';
 
-const query = '(prefers-reduced-motion: reduce)';
-const media = () => (typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia(query) : null);
+/** One query list for the page's life; reading `.matches` is cheap, asking `matchMedia` each render is not. */
+let list: MediaQueryList | null | undefined;
+const media = () => (list ??= typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-reduced-motion: reduce)') : null);
 
 function subscribe(onChange: () => void): () => void {
-  const m = media();
-  m?.addEventListener('change', onChange);
-  return () => m?.removeEventListener('change', onChange);
+  media()?.addEventListener('change', onChange);
+  return () => media()?.removeEventListener('change', onChange);
 }
 
 /**
@@ -15,5 +15,5 @@ function subscribe(onChange: () => void): () => void {
  * tests ask for it too, so a click never lands on a dialog that is still zooming in.
  */
 export function usePrefersReducedMotion(): boolean {
-  return useSyncExternalStore(subscribe, () => media()?.matches ?? false, () => false);
+  return useSyncExternalStore(subscribe, () => media()?.matches ?? false);
 }
